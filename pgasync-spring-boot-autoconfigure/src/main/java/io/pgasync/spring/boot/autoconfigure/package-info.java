@@ -1,0 +1,4 @@
+/**
+ * Spring Boot auto-configuration for pgasync.
+ */
+package io.pgasync.spring.boot.autoconfigure;

@@ -1,0 +1,2 @@
+/** Certificates and keys minted per test run. */
+package io.pgasync.testing.tls;
