@@ -4,8 +4,8 @@ package io.pgasync.exception;
  * An error the server reported (ErrorResponse), with all its fields.
  *
  * <p>Subclasses follow PostgreSQL's SQLSTATE classes ({@code errcodes.txt}): one per class, such as
- * {@code IntegrityConstraintViolationException} for 23xxx, and leaf classes for the conditions applications
- * catch, such as {@code UniqueViolationException}. {@link #of(PgErrorFields)} picks the most specific one.
+ * {@link IntegrityConstraintViolationException} for 23xxx, and leaf classes for the conditions applications
+ * catch, such as {@link UniqueViolationException}. {@link #of(PgErrorFields)} picks the most specific one.
  * Match on the class or on {@link #getSqlState()}, never on the message text, which the server localizes.
  */
 public class PgServerException extends PgException {
