@@ -33,6 +33,16 @@ public final class CodecRegistry {
     }
 
     /**
+     * The name of a type, when the registry knows it (built-in or registered types).
+     *
+     * @param oid the type OID
+     * @return the type name, or null
+     */
+    public String typeName(int oid) {
+        throw new UnsupportedOperationException("skeleton");
+    }
+
+    /**
      * The format to request for result columns of a type: binary when its codec supports it.
      *
      * @param oid the type OID

@@ -1,0 +1,230 @@
+package io.pgasync;
+
+import io.pgasync.internal.protocol.Connector;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * A connection to PostgreSQL: one socket, one server process, many concurrent callers.
+ *
+ * <p>Calls from any thread are queued and pipelined: each is written as soon as it is made, so concurrent
+ * callers do not wait for each other's round trips, and each ends in its own Sync, so one failing call does not
+ * fail the others. Results reach their callers in order. (asyncpg refuses concurrent use of a connection; this
+ * driver allows it, up to {@code pipelineLimit} calls in flight.)
+ *
+ * <pre>{@code
+ * PgConnection conn = PgConnection.connect("postgresql://app@localhost/app").join();
+ * conn.execute("CREATE TABLE t (id int PRIMARY KEY, v text)").join();
+ * conn.execute("INSERT INTO t VALUES ($1, $2)", 1, "a").join();
+ * Row row = conn.fetchRow("SELECT * FROM t WHERE id = $1", 1).join();
+ * String v = conn.fetchVal("SELECT v FROM t WHERE id = $1", String.class, 1).join();
+ * conn.transaction(tx -> tx.execute("UPDATE t SET v = $1", "b")).join();
+ * conn.close().join();
+ * }</pre>
+ */
+public interface PgConnection extends PgClient {
+
+    /**
+     * Connects with a DSN ({@code postgresql://user:password@host:port/db?sslmode=...} or libpq
+     * {@code key=value} pairs), completed by the PG* environment variables, {@code ~/.pgpass} and defaults.
+     *
+     * @param dsn the connection string
+     * @return the connection, once authenticated and ready
+     */
+    static CompletableFuture<PgConnection> connect(String dsn) {
+        return connect(PgConnectOptions.parse(dsn));
+    }
+
+    /**
+     * Connects with options.
+     *
+     * @param options the connect options
+     * @return the connection, once authenticated and ready
+     */
+    static CompletableFuture<PgConnection> connect(PgConnectOptions options) {
+        return Connector.connect(options);
+    }
+
+    /**
+     * A view of this connection whose calls time out after the given duration (the server is asked to cancel the
+     * query, the call fails with {@link io.pgasync.exception.PgTimeoutException}, the connection stays usable).
+     *
+     * @param timeout the per-call timeout; zero or negative means none
+     * @return a client running on this connection
+     */
+    PgClient withTimeout(Duration timeout);
+
+    /**
+     * A new transaction object with the server's default isolation level, read-write, not deferrable; nested
+     * (a savepoint) when created while another transaction object of this connection is active.
+     *
+     * @return the transaction, not started
+     */
+    PgTransaction transaction();
+
+    /**
+     * A new transaction object with options (the options apply to a top-level transaction only).
+     *
+     * @param isolation the isolation level, or null for the server default
+     * @param readOnly whether the transaction is read-only
+     * @param deferrable whether a serializable read-only transaction may wait for a safe snapshot
+     * @return the transaction, not started
+     */
+    PgTransaction transaction(IsolationLevel isolation, boolean readOnly, boolean deferrable);
+
+    /**
+     * Runs work in a transaction: starts it, commits when the work's future completes normally, rolls back
+     * when it fails or throws, and completes with the work's result or failure. Nested (a savepoint) when called
+     * inside another transaction.
+     *
+     * @param work queries to run on this connection
+     * @param <T> the result type
+     * @return the work's result, after the commit
+     */
+    <T> CompletableFuture<T> transaction(Function<? super PgConnection, ? extends CompletionStage<T>> work);
+
+    /**
+     * Runs work in a transaction with options.
+     *
+     * @param isolation the isolation level, or null for the server default
+     * @param readOnly whether the transaction is read-only
+     * @param deferrable whether a serializable read-only transaction may wait for a safe snapshot
+     * @param work queries to run on this connection
+     * @param <T> the result type
+     * @return the work's result, after the commit
+     */
+    <T> CompletableFuture<T> transaction(IsolationLevel isolation, boolean readOnly, boolean deferrable,
+            Function<? super PgConnection, ? extends CompletionStage<T>> work);
+
+    /**
+     * Adds a listener for the server's notices and warnings.
+     *
+     * @param listener the listener
+     */
+    void addLogListener(PgLogListener listener);
+
+    /**
+     * Removes a notice listener.
+     *
+     * @param listener the listener
+     */
+    void removeLogListener(PgLogListener listener);
+
+    /**
+     * Adds a listener told when the connection closes, for any reason.
+     *
+     * @param listener the listener
+     */
+    void addTerminationListener(PgTerminationListener listener);
+
+    /**
+     * Removes a termination listener.
+     *
+     * @param listener the listener
+     */
+    void removeTerminationListener(PgTerminationListener listener);
+
+    /**
+     * Adds a query logger that does not see parameter values.
+     *
+     * @param logger the logger
+     */
+    void addQueryLogger(PgQueryLogger logger);
+
+    /**
+     * Adds a query logger.
+     *
+     * @param logger the logger
+     * @param withArguments whether the logger receives parameter values (they may be secrets)
+     */
+    void addQueryLogger(PgQueryLogger logger, boolean withArguments);
+
+    /**
+     * Removes a query logger.
+     *
+     * @param logger the logger
+     */
+    void removeQueryLogger(PgQueryLogger logger);
+
+    /**
+     * Whether the connection is closed (by this client, by the server, or lost).
+     *
+     * @return true when closed
+     */
+    boolean isClosed();
+
+    /**
+     * Whether the connection is inside a transaction block, as of the last ReadyForQuery.
+     *
+     * @return true when in a transaction (also when it has failed and awaits a rollback)
+     */
+    boolean isInTransaction();
+
+    /**
+     * The process ID of the server process serving this connection (for {@code pg_terminate_backend} and
+     * notifications).
+     *
+     * @return the PID
+     */
+    int getServerPid();
+
+    /**
+     * The server version.
+     *
+     * @return the parsed {@code server_version}
+     */
+    ServerVersion getServerVersion();
+
+    /**
+     * The server settings it reported (ParameterStatus), kept current: {@code server_version},
+     * {@code TimeZone}, {@code application_name}, {@code DateStyle}, ...
+     *
+     * @return an unmodifiable snapshot
+     */
+    Map<String, String> getSettings();
+
+    /**
+     * The options the connection was made with (passwords masked in {@code toString()}).
+     *
+     * @return the options
+     */
+    PgConnectOptions getOptions();
+
+    /**
+     * Resets the session for the next user, as asyncpg's {@code reset()}: rolls back a transaction in
+     * progress (unless the connection is already idle), then runs {@link #getResetQuery()}.
+     *
+     * @return completes when the session is reset
+     */
+    CompletableFuture<Void> reset();
+
+    /**
+     * The query that resets session state for this server version, as asyncpg builds it: {@code SELECT
+     * pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL;} (each part only where the server supports it).
+     * Prepared statements survive it, so the statement cache stays valid.
+     *
+     * @return the reset query
+     */
+    String getResetQuery();
+
+    /**
+     * Closes gracefully: waits for calls in flight, sends Terminate, closes the socket.
+     *
+     * @return completes when closed
+     */
+    CompletableFuture<Void> close();
+
+    /**
+     * Closes gracefully, or {@link #terminate()}s when the calls in flight take longer than the timeout.
+     *
+     * @param timeout how long to wait for calls in flight
+     * @return completes when closed
+     */
+    CompletableFuture<Void> close(Duration timeout);
+
+    /** Closes the socket at once; calls in flight fail with a connection-closed exception. */
+    void terminate();
+}

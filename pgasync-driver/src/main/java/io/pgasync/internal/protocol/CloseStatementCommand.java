@@ -1,0 +1,53 @@
+package io.pgasync.internal.protocol;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Closes a prepared statement the cache no longer holds (evicted, expired, stale). Written straight into the
+ * output buffer, never queued: nothing waits for it, and an error (the statement is already gone) is ignored.
+ */
+final class CloseStatementCommand extends Command {
+
+    private final String name;
+    private boolean done;
+
+    CloseStatementCommand(String name) {
+        this.name = name;
+    }
+
+    @Override
+    boolean write(PgConnectionImpl conn) {
+        ByteBuf out = conn.out();
+        FrontendMessages.closeStatement(out, name);
+        FrontendMessages.sync(out);
+        conn.syncWritten(this);
+        started = true;
+        return true;
+    }
+
+    @Override
+    void onMessage(byte type, ByteBuf body, PgConnectionImpl conn) {
+        // CloseComplete, or an error if the statement no longer exists: either way it is gone
+    }
+
+    @Override
+    void onReadyForQuery(PgConnectionImpl conn) {
+        done = true;
+    }
+
+    @Override
+    boolean fail(Throwable cause) {
+        done = true;
+        return false;
+    }
+
+    @Override
+    boolean isDone() {
+        return done;
+    }
+
+    @Override
+    boolean cancellable() {
+        return false;
+    }
+}

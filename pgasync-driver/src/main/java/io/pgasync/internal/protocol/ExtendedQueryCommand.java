@@ -1,0 +1,497 @@
+package io.pgasync.internal.protocol;
+
+import io.netty.buffer.ByteBuf;
+import io.pgasync.CommandStatus;
+import io.pgasync.Row;
+import io.pgasync.RowMapper;
+import io.pgasync.codec.Codec;
+import io.pgasync.codec.Format;
+import io.pgasync.exception.PgClientException;
+import io.pgasync.exception.PgErrorFields;
+import io.pgasync.exception.PgConnectionException;
+import io.pgasync.exception.PgParameterException;
+import io.pgasync.exception.PgProtocolException;
+import io.pgasync.exception.PgServerException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A statement run with the extended protocol: {@code execute} with arguments, {@code executeMany},
+ * {@code fetch}, {@code fetchRow}, {@code fetchVal}.
+ *
+ * <p>The first time a connection sees the SQL it sends Parse + Describe + Sync and waits for the parameter
+ * types and result columns (a barrier: nothing after it is written meanwhile, so execution order is submission
+ * order). Then Bind + Execute + Sync, with every parameter encoded for the type the server inferred. With the
+ * statement cache the statement is named and reused; without it (size 0, or SQL over the cacheable size) the
+ * unnamed statement is parsed again in the execute group, so each group stands alone (PgBouncer transaction mode).
+ *
+ * <p>When the server says a cached statement is stale (a schema change: "cached plan must not change result
+ * type", or "prepared statement does not exist" after DISCARD or behind PgBouncer), the statement is dropped,
+ * re-prepared and, outside a transaction, the call retried once.
+ *
+ * @param <T> the result type
+ */
+final class ExtendedQueryCommand<T> extends Command {
+
+    private enum Mode { STATUS, ROWS, FIRST_ROW, MANY }
+
+    private enum Phase { INIT, PREPARING, PREPARED, EXECUTING }
+
+    final CompletableFuture<T> future = new CompletableFuture<>();
+    private final String sql;
+    private final List<Object[]> batches;
+    private final Mode mode;
+    private final RowMapper<?> mapper;
+    private final PgConnectionImpl conn;
+
+    private Phase phase = Phase.INIT;
+    private int attempts;
+    private StatementCache.Entry entry;
+    private String statementName;
+    private int[] parameterTypes;
+    private RowDescription description;
+    private boolean describedNoData;
+
+    private List<Object> rows;
+    private Object firstRow;
+    private boolean hasFirstRow;
+    private String status;
+    private long rowCount;
+    private PgServerException serverError;
+    private RuntimeException clientError;
+
+    private ExtendedQueryCommand(String sql, List<Object[]> batches, Mode mode, RowMapper<?> mapper,
+            PgConnectionImpl conn) {
+        this.sql = sql;
+        this.batches = batches;
+        this.mode = mode;
+        this.mapper = mapper;
+        this.conn = conn;
+    }
+
+    static ExtendedQueryCommand<String> status(String sql, Object[] args, PgConnectionImpl conn) {
+        return new ExtendedQueryCommand<>(sql, List.<Object[]>of(args), Mode.STATUS, null, conn);
+    }
+
+    static ExtendedQueryCommand<Long> many(String sql, List<Object[]> batches, PgConnectionImpl conn) {
+        return new ExtendedQueryCommand<>(sql, batches, Mode.MANY, null, conn);
+    }
+
+    static <R> ExtendedQueryCommand<List<R>> rows(String sql, Object[] args, RowMapper<R> mapper,
+            PgConnectionImpl conn) {
+        return new ExtendedQueryCommand<>(sql, List.<Object[]>of(args), Mode.ROWS, mapper, conn);
+    }
+
+    static <R> ExtendedQueryCommand<R> firstRow(String sql, Object[] args, RowMapper<R> mapper,
+            PgConnectionImpl conn) {
+        return new ExtendedQueryCommand<>(sql, List.<Object[]>of(args), Mode.FIRST_ROW, mapper, conn);
+    }
+
+    // ---- writing ------------------------------------------------------------------------------------------------
+
+    @Override
+    boolean write(PgConnectionImpl conn) {
+        if (abandoned || future.isDone()) {
+            return true;
+        }
+        switch (phase) {
+            case INIT:
+                return writeFirstGroup(conn);
+            case PREPARING:
+                return false; // still waiting for the statement's description
+            case PREPARED:
+                return writeExecute(conn);
+            default:
+                return true;
+        }
+    }
+
+    private boolean writeFirstGroup(PgConnectionImpl conn) {
+        StatementCache cache = conn.statements;
+        if (cache.caches(sql)) {
+            List<StatementCache.Entry> toClose = new ArrayList<>(0);
+            long now = System.nanoTime();
+            entry = cache.get(sql, now, toClose);
+            if (entry != null && !entry.ready) { // a prepare of it failed and left it behind: start over
+                cache.remove(entry);
+                entry = null;
+            }
+            if (entry == null) {
+                entry = cache.create(sql, now, toClose);
+            }
+            closeStatements(conn, toClose);
+            statementName = entry.name;
+            if (entry.ready) {
+                parameterTypes = entry.parameterTypes;
+                description = entry.rowDescription;
+                describedNoData = description == null;
+                return writeExecute(conn);
+            }
+        } else {
+            entry = null;
+            statementName = "";
+        }
+        ByteBuf out = conn.out();
+        int mark = out.writerIndex();
+        try {
+            FrontendMessages.parse(out, statementName, sql, null);
+            FrontendMessages.describeStatement(out, statementName);
+            FrontendMessages.sync(out);
+        } catch (RuntimeException e) {
+            out.writerIndex(mark);
+            if (entry != null) {
+                conn.statements.remove(entry);
+            }
+            throw e;
+        }
+        conn.syncWritten(this);
+        phase = Phase.PREPARING;
+        return false;
+    }
+
+    static void closeStatements(PgConnectionImpl conn, List<StatementCache.Entry> toClose) {
+        for (StatementCache.Entry stale : toClose) {
+            CloseStatementCommand close = new CloseStatementCommand(stale.name);
+            close.write(conn); // written at once, ahead of anything queued: the name is no longer used
+        }
+    }
+
+    private boolean writeExecute(PgConnectionImpl conn) {
+        int expected = parameterTypes.length;
+        for (Object[] args : batches) {
+            if (args.length != expected) {
+                throw new PgParameterException("The query has " + expected + " parameter"
+                        + (expected == 1 ? "" : "s") + (expected > 0 ? " ($1.." + "$" + expected + ")" : "")
+                        + " but " + args.length + " argument" + (args.length == 1 ? " was" : "s were")
+                        + " given. Pass exactly one value per parameter (null for SQL NULL).", 0, null);
+            }
+        }
+        ByteBuf out = conn.out();
+        int mark = out.writerIndex();
+        try {
+            if (entry == null) { // unnamed: parse again, with the types we learned, so the group stands alone
+                FrontendMessages.parse(out, "", sql, parameterTypes);
+            }
+            int maxRows = mode == Mode.FIRST_ROW ? 1 : 0;
+            for (Object[] args : batches) {
+                writeBind(out, conn, args);
+                FrontendMessages.execute(out, "", maxRows);
+            }
+            FrontendMessages.sync(out);
+        } catch (RuntimeException e) {
+            out.writerIndex(mark);
+            throw e;
+        }
+        conn.syncWritten(this);
+        phase = Phase.EXECUTING;
+        return true;
+    }
+
+    private void writeBind(ByteBuf out, PgConnectionImpl conn, Object[] args) {
+        int n = args.length;
+        int at = FrontendMessages.begin(out, 'B');
+        out.writeByte(0); // unnamed portal
+        FrontendMessages.writeCString(out, statementName, "statement name");
+        int formatsAt = out.writerIndex();
+        out.writeShort(n);
+        for (int i = 0; i < n; i++) {
+            out.writeShort(0); // patched below, once each value's format is known
+        }
+        out.writeShort(n);
+        for (int i = 0; i < n; i++) {
+            Object value = args[i];
+            if (value == null) {
+                out.writeInt(-1);
+                continue;
+            }
+            int oid = parameterTypes[i];
+            Codec<?> codec = conn.codecs.encoderFor(oid, value);
+            if (codec == null) {
+                throw new PgParameterException("Parameter $" + (i + 1) + " is of type " + typeName(conn, oid)
+                        + " and cannot take a " + value.getClass().getName() + " value. Pass one of the Java types"
+                        + " mapped to " + typeName(conn, oid) + " (see docs/types.md), or a String in PostgreSQL's"
+                        + " text syntax.", i + 1, null);
+            }
+            Format format = conn.codecs.parameterFormat(codec, value);
+            out.setShort(formatsAt + 2 + 2 * i, format.code());
+            int lengthAt = out.writerIndex();
+            out.writeInt(0);
+            try {
+                codec.encode(value, format, out, conn.codecContext);
+            } catch (IllegalArgumentException | ClassCastException | ArithmeticException e) {
+                throw new PgParameterException("Parameter $" + (i + 1) + " (" + typeName(conn, oid) + ") cannot"
+                        + " take this " + value.getClass().getName() + " value: " + e.getMessage(), i + 1, e);
+            }
+            int length = out.writerIndex() - lengthAt - 4;
+            out.setInt(lengthAt, length);
+        }
+        RowDescription d = description;
+        if (d == null || d.size() == 0) {
+            out.writeShort(0);
+        } else {
+            Format uniform = d.uniformFormat();
+            if (uniform != null) {
+                out.writeShort(1);
+                out.writeShort(uniform.code());
+            } else {
+                out.writeShort(d.size());
+                for (Format f : d.formats) {
+                    out.writeShort(f.code());
+                }
+            }
+        }
+        FrontendMessages.end(out, at);
+    }
+
+    private static String typeName(PgConnectionImpl conn, int oid) {
+        String name = conn.codecs.typeName(oid);
+        return name != null ? name : "OID " + oid;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------------
+
+    @Override
+    void onMessage(byte type, ByteBuf body, PgConnectionImpl conn) {
+        switch (type) {
+            case 'D' -> onDataRow(body, conn);
+            case 'C' -> {
+                String tag = Wire.readCommandTag(body);
+                status = tag;
+                if (mode == Mode.MANY) {
+                    long count = CommandStatus.parse(tag).rowCount();
+                    if (count > 0) {
+                        rowCount += count;
+                    }
+                }
+            }
+            case '1', '2', '3', 's' -> {
+                // ParseComplete, BindComplete, CloseComplete, PortalSuspended
+            }
+            case 'I' -> status = "";
+            case 't' -> parameterTypes = Wire.readParameterDescription(body);
+            case 'T' -> description = RowDescription.read(body, conn.codecs, false);
+            case 'n' -> {
+                description = null;
+                describedNoData = true;
+            }
+            case 'E' -> {
+                if (serverError == null) {
+                    serverError = PgServerException.of(Wire.readErrorFields(body, conn.config.errorDetailInMessages()));
+                }
+            }
+            case 'G', 'H', 'W' -> throw new PgProtocolException("COPY cannot run through execute/fetch; use the COPY"
+                    + " methods of pgasync");
+            default -> throw new PgProtocolException("The server sent an unexpected message of type '"
+                    + PgFrameDecoder.printable(type) + "' in reply to an extended query");
+        }
+    }
+
+    private void onDataRow(ByteBuf body, PgConnectionImpl conn) {
+        if (mode == Mode.STATUS || mode == Mode.MANY || abandoned || serverError != null || clientError != null
+                || future.isDone()) {
+            return;
+        }
+        RowDescription d = description;
+        if (d == null) {
+            throw new PgProtocolException("The server sent a row for a statement it described as returning none");
+        }
+        int count = Wire.readShort(body, "DataRow") & 0xffff;
+        if (count != d.size()) {
+            throw new PgProtocolException("The server sent a row of " + count + " columns for a statement described"
+                    + " with " + d.size());
+        }
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            int length = Wire.readInt(body, "DataRow");
+            if (length == -1) {
+                continue;
+            }
+            if (length < 0 || length > body.readableBytes()) {
+                throw new PgProtocolException("The server sent a DataRow value with length " + length + " ("
+                        + body.readableBytes() + " bytes left); the connection is out of step and is closed");
+            }
+            int start = body.readerIndex();
+            try {
+                values[i] = d.codecs[i].decode(body, length, d.formats[i], conn.codecContext);
+            } catch (RuntimeException e) {
+                clientError = new PgClientException("Could not decode column " + i + " (\"" + d.columns.get(i).name()
+                        + "\", type " + (d.columns.get(i).typeName() != null ? d.columns.get(i).typeName()
+                        : "OID " + d.columns.get(i).typeOid()) + ", " + d.formats[i] + " format): " + e.getMessage(), e);
+                return;
+            }
+            body.readerIndex(start + length);
+        }
+        Row row = new RowImpl(d, values);
+        Object mapped;
+        try {
+            mapped = mapper.map(row);
+        } catch (RuntimeException e) {
+            clientError = e;
+            return;
+        }
+        if (mode == Mode.FIRST_ROW) {
+            if (!hasFirstRow) {
+                hasFirstRow = true;
+                firstRow = mapped;
+            }
+        } else {
+            if (rows == null) {
+                rows = new ArrayList<>();
+            }
+            rows.add(mapped);
+        }
+    }
+
+    @Override
+    void onReadyForQuery(PgConnectionImpl conn) {
+        if (phase == Phase.PREPARING) {
+            onPrepared(conn);
+        } else {
+            onExecuted(conn);
+        }
+    }
+
+    private void onPrepared(PgConnectionImpl conn) {
+        if (serverError != null) {
+            if (entry != null) {
+                conn.statements.remove(entry);
+            }
+            finish(conn, withPgBouncerHint(serverError));
+            return;
+        }
+        if (parameterTypes == null || (description == null && !describedNoData)) {
+            finish(conn, new PgProtocolException("The server did not describe the statement"));
+            return;
+        }
+        if (entry != null) {
+            entry.parameterTypes = parameterTypes;
+            entry.rowDescription = description;
+            entry.ready = true;
+        }
+        phase = Phase.PREPARED;
+        if (abandoned || future.isDone()) {
+            phase = Phase.EXECUTING; // nothing more to write; the connection moves on
+        }
+        // the connection calls write() again: this command is at the head of its queue
+    }
+
+    private void onExecuted(PgConnectionImpl conn) {
+        if (serverError != null && isStaleStatement(serverError) && entry != null) {
+            conn.statements.remove(entry);
+            List<StatementCache.Entry> stale = new ArrayList<>(1);
+            stale.add(entry);
+            closeStatements(conn, stale);
+            if (conn.transactionStatus() == 'I' && attempts == 0 && !abandoned && !future.isDone()) {
+                attempts++;
+                resetForRetry();
+                conn.retry(this);
+                return;
+            }
+            if (conn.transactionStatus() != 'I') {
+                serverError = withHint(serverError, "The statement was prepared before a schema change (or the"
+                        + " server dropped it). pgasync prepares it again automatically, but cannot retry inside a"
+                        + " transaction: roll back and run the transaction again.");
+            }
+        }
+        if (serverError != null) {
+            finish(conn, withPgBouncerHint(serverError));
+        } else if (clientError != null) {
+            finish(conn, clientError);
+        } else {
+            finishOk(conn);
+        }
+    }
+
+    private void resetForRetry() {
+        phase = Phase.INIT;
+        entry = null;
+        parameterTypes = null;
+        description = null;
+        describedNoData = false;
+        rows = null;
+        firstRow = null;
+        hasFirstRow = false;
+        status = null;
+        rowCount = 0;
+        serverError = null;
+        clientError = null;
+    }
+
+    private static boolean isStaleStatement(PgServerException e) {
+        String state = e.getSqlState();
+        return ("0A000".equals(state) && "RevalidateCachedQuery".equals(e.getRoutine())) || "26000".equals(state);
+    }
+
+    private PgServerException withPgBouncerHint(PgServerException e) {
+        String state = e.getSqlState();
+        if (("26000".equals(state) || "42P05".equals(state)) && entry != null) {
+            return withHint(e, "If the connection goes through PgBouncer in transaction or statement pooling mode,"
+                    + " prepared statements do not survive between transactions: set statementCacheSize=0.");
+        }
+        return e;
+    }
+
+    private static PgServerException withHint(PgServerException e, String hint) {
+        Map<Character, String> fields = new LinkedHashMap<>(e.getFields().asMap());
+        String existing = fields.get('H');
+        fields.put('H', existing == null ? hint : existing + " " + hint);
+        return PgServerException.of(PgErrorFields.of(fields, e.getFields().detailInMessage()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void finishOk(PgConnectionImpl conn) {
+        Object result = switch (mode) {
+            case STATUS -> status == null ? "" : status;
+            case MANY -> rowCount;
+            case ROWS -> rows == null ? new ArrayList<>(0) : rows;
+            case FIRST_ROW -> hasFirstRow ? firstRow : null;
+        };
+        if (timeoutTask != null) {
+            timeoutTask.cancel(false);
+        }
+        if (future.complete((T) result) && conn.hasQueryLoggers()) {
+            conn.queryFinished(this, batches.size() == 1 ? batches.get(0) : null, status, null);
+        }
+    }
+
+    private void finish(PgConnectionImpl conn, RuntimeException error) {
+        if (timeoutTask != null) {
+            timeoutTask.cancel(false);
+        }
+        if (future.completeExceptionally(error) && conn.hasQueryLoggers()) {
+            conn.queryFinished(this, batches.size() == 1 ? batches.get(0) : null, null, error);
+        }
+    }
+
+    @Override
+    boolean fail(Throwable cause) {
+        // a server error followed by the connection closing (FATAL) is reported as the server error
+        Throwable reported = serverError != null && cause instanceof PgConnectionException ? serverError : cause;
+        if (timeoutTask != null) {
+            timeoutTask.cancel(false);
+        }
+        boolean completed = future.completeExceptionally(reported);
+        if (completed && conn.hasQueryLoggers()) {
+            conn.queryFinished(this, batches.size() == 1 ? batches.get(0) : null, null, reported);
+        }
+        return completed;
+    }
+
+    @Override
+    boolean isDone() {
+        return future.isDone();
+    }
+
+    @Override
+    boolean cancellable() {
+        return phase == Phase.EXECUTING;
+    }
+
+    @Override
+    String sql() {
+        return sql;
+    }
+}

@@ -1,0 +1,749 @@
+package io.pgasync.internal.protocol;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import io.pgasync.IsolationLevel;
+import io.pgasync.PgClient;
+import io.pgasync.PgConnectOptions;
+import io.pgasync.PgConnection;
+import io.pgasync.PgLogListener;
+import io.pgasync.PgNotice;
+import io.pgasync.PgQueryEvent;
+import io.pgasync.PgQueryLogger;
+import io.pgasync.PgTerminationListener;
+import io.pgasync.PgTransaction;
+import io.pgasync.Row;
+import io.pgasync.RowMapper;
+import io.pgasync.ServerVersion;
+import io.pgasync.exception.PgConnectionClosedException;
+import io.pgasync.exception.PgErrorFields;
+import io.pgasync.exception.PgException;
+import io.pgasync.exception.PgProtocolException;
+import io.pgasync.exception.PgServerException;
+import io.pgasync.exception.PgTimeoutException;
+import io.pgasync.internal.codec.CodecRegistry;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A connection: the protocol state machine of one server session, confined to its channel's event loop.
+ *
+ * <p>Callers on any thread submit {@link Command}s; the connection queues them ({@code unwritten}), writes as many
+ * as the pipeline limit allows into one output buffer that is flushed once per event-loop task, and routes the
+ * backend's messages to the command at the head of {@code inflight} (one entry per Sync written) until each
+ * ReadyForQuery. Netty glue lives in {@link ProtocolHandler}; this class never blocks.
+ */
+public final class PgConnectionImpl implements PgConnection {
+
+    private static final System.Logger LOG = System.getLogger("io.pgasync.protocol");
+
+    final Channel channel;
+    final EventLoop loop;
+    final PgConnectOptions options;
+    final ConnectionConfig config;
+    final CodecRegistry codecs;
+    final SessionCodecContext codecContext;
+    final StatementCache statements;
+    private final CancelTarget cancelTarget;
+
+    private final ArrayDeque<Command> unwritten = new ArrayDeque<>();
+    private final ArrayDeque<Command> inflight = new ArrayDeque<>();
+    private ByteBuf out;
+    private boolean flushScheduled;
+    private volatile char transactionStatus = 'I';
+    private volatile boolean closed;
+    private volatile boolean closing;
+    private Throwable closeCause;
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final Map<String, String> settings = new ConcurrentHashMap<>();
+    private volatile int processId;
+    private volatile byte[] secretKey;
+    private volatile ServerVersion serverVersion;
+
+    private final List<PgLogListener> logListeners = new CopyOnWriteArrayList<>();
+    private final List<PgTerminationListener> terminationListeners = new CopyOnWriteArrayList<>();
+    private final List<QueryLoggerRegistration> queryLoggers = new CopyOnWriteArrayList<>();
+
+    /** The transaction object that started the current transaction block, if it was started through one. */
+    volatile TransactionImpl topTransaction;
+    private int savepointCounter;
+
+    PgConnectionImpl(Channel channel, PgConnectOptions options, ConnectionConfig config, CodecRegistry codecs,
+            CancelTarget cancelTarget) {
+        this.channel = channel;
+        this.loop = channel.eventLoop();
+        this.options = options;
+        this.config = config;
+        this.codecs = codecs;
+        this.codecContext = new SessionCodecContext(codecs);
+        this.statements = new StatementCache(config.statementCacheSize(),
+                config.maxCachedStatementLifetime() == null ? 0 : config.maxCachedStatementLifetime().toNanos(),
+                config.maxCacheableStatementSize());
+        this.cancelTarget = cancelTarget;
+    }
+
+    // ---- submission and writing (event loop) ------------------------------------------------------------------
+
+    /** Submits a command from any thread, with the given timeout (null or non-positive: none). */
+    void submit(Command command, Duration timeout) {
+        command.submittedAt = System.nanoTime();
+        if (loop.inEventLoop()) {
+            enqueue(command, timeout);
+        } else {
+            loop.execute(() -> enqueue(command, timeout));
+        }
+    }
+
+    private void enqueue(Command command, Duration timeout) {
+        if (closed || closing) {
+            command.fail(closedException());
+            return;
+        }
+        if (command.isDone()) { // cancelled before it reached the event loop
+            return;
+        }
+        if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
+            command.timeoutTask = loop.schedule(() -> onTimeout(command, timeout), timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        }
+        unwritten.add(command);
+        pump();
+    }
+
+    /** Writes queued commands while the pipeline has room, stopping at a command that awaits a reply. */
+    void pump() {
+        while (!unwritten.isEmpty() && inflight.size() < config.pipelineLimit() && !closed) {
+            Command command = unwritten.peek();
+            if (command.abandoned && !command.started) {
+                unwritten.poll();
+                continue;
+            }
+            boolean complete;
+            try {
+                complete = command.write(this);
+                command.started = true;
+            } catch (RuntimeException e) {
+                complete = true;
+                command.fail(e instanceof PgException ? e : new PgProtocolException(
+                        "Could not write the query: " + e, e));
+            }
+            if (complete) {
+                unwritten.poll();
+            } else {
+                break;
+            }
+        }
+        if (out != null && out.isReadable()) {
+            scheduleFlush();
+        }
+    }
+
+    /** Puts a command back at the front of the queue, to run again (a statement re-prepared after a schema change). */
+    void retry(Command command) {
+        command.started = false;
+        unwritten.addFirst(command);
+    }
+
+    /** The buffer commands write their messages into; flushed at the end of the current event-loop task. */
+    ByteBuf out() {
+        if (out == null) {
+            out = channel.alloc().ioBuffer(512);
+        }
+        return out;
+    }
+
+    /** Records that a command wrote a Sync: the replies up to the next ReadyForQuery are its. */
+    void syncWritten(Command command) {
+        inflight.add(command);
+        command.pendingSyncs++;
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            loop.execute(this::flushNow);
+        }
+    }
+
+    void flushNow() {
+        flushScheduled = false;
+        ByteBuf buffer = out;
+        out = null;
+        if (buffer == null) {
+            return;
+        }
+        if (!buffer.isReadable() || !channel.isActive()) {
+            buffer.release();
+            return;
+        }
+        channel.writeAndFlush(buffer, channel.voidPromise());
+    }
+
+    // ---- reading (event loop) ---------------------------------------------------------------------------------
+
+    /** Handles one backend message; called by {@link ProtocolHandler}, which releases the buffer. */
+    void onMessage(byte type, ByteBuf body) {
+        switch (type) {
+            case 'N' -> onNotice(body);
+            case 'S' -> onParameterStatus(body);
+            case 'A' -> onNotification(body);
+            case 'Z' -> onReadyForQuery(body);
+            default -> {
+                Command head = inflight.peek();
+                if (head == null) {
+                    if (type == 'E') {
+                        PgServerException error = PgServerException.of(
+                                Wire.readErrorFields(body, config.errorDetailInMessages()));
+                        closeWithCause(error);
+                        return;
+                    }
+                    throw new PgProtocolException("The server sent an unexpected message of type '"
+                            + PgFrameDecoder.printable(type) + "' while no query was running");
+                }
+                head.onMessage(type, body, this);
+            }
+        }
+    }
+
+    private void onReadyForQuery(ByteBuf body) {
+        if (!body.isReadable()) {
+            throw new PgProtocolException("The server sent an empty ReadyForQuery");
+        }
+        byte status = body.readByte();
+        if (status != 'I' && status != 'T' && status != 'E') {
+            throw new PgProtocolException("The server sent ReadyForQuery with an unknown transaction status '"
+                    + PgFrameDecoder.printable(status) + "'");
+        }
+        transactionStatus = (char) status;
+        if (status == 'I' && topTransaction != null && topTransaction.isStarted()) {
+            // the transaction block ended without the transaction object (e.g. a plain COMMIT)
+            topTransaction.endedOutside();
+            topTransaction = null;
+        }
+        Command head = inflight.poll();
+        if (head == null) {
+            throw new PgProtocolException("The server sent ReadyForQuery while no query was running");
+        }
+        head.pendingSyncs--;
+        head.onReadyForQuery(this);
+        sendCancelIfHeadAbandoned();
+        pump();
+    }
+
+    private void onNotice(ByteBuf body) {
+        PgNotice notice = new PgNotice(Wire.readErrorFields(body, config.errorDetailInMessages()));
+        if (logListeners.isEmpty()) {
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                LOG.log(System.Logger.Level.DEBUG, "server notice: " + notice);
+            }
+            return;
+        }
+        for (PgLogListener listener : logListeners) {
+            try {
+                listener.onNotice(this, notice);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a log listener threw", e);
+            }
+        }
+    }
+
+    private void onNotification(ByteBuf body) {
+        // LISTEN/NOTIFY delivery is added with the notifications feature; until then notifications are dropped.
+        int pid = Wire.readInt(body, "NotificationResponse");
+        String channelName = Wire.readCString(body);
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "notification on " + channelName + " from pid " + pid + " dropped");
+        }
+    }
+
+    void onParameterStatus(ByteBuf body) {
+        String name = Wire.readCString(body);
+        String value = Wire.readCString(body);
+        settings.put(name, value);
+        switch (name) {
+            case "client_encoding" -> {
+                if (!"UTF8".equalsIgnoreCase(value) && !"UNICODE".equalsIgnoreCase(value)) {
+                    throw new PgProtocolException("The session's client_encoding changed to " + value
+                            + "; pgasync reads and writes UTF-8 only, so the connection is closed. Do not change"
+                            + " client_encoding.");
+                }
+            }
+            case "TimeZone" -> codecContext.updateTimeZone(value);
+            case "server_version" -> {
+                try {
+                    serverVersion = ServerVersion.parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw new PgProtocolException("The server reported an unreadable server_version", e);
+                }
+            }
+            default -> {
+                // kept in settings only
+            }
+        }
+    }
+
+    void setBackendKey(int processId, byte[] secretKey) {
+        this.processId = processId;
+        this.secretKey = secretKey;
+    }
+
+    char transactionStatus() {
+        return transactionStatus;
+    }
+
+    // ---- timeouts, cancellation ---------------------------------------------------------------------------------
+
+    private void onTimeout(Command command, Duration timeout) {
+        if (command.isDone()) {
+            return;
+        }
+        abandon(command, new PgTimeoutException("The query did not finish within " + timeout
+                + " (commandTimeout); the server was asked to cancel it and the connection remains usable."
+                + " Raise the timeout, or make the query faster.", timeout, null));
+    }
+
+    /** The caller gave up on a command: fail it and, once the server runs it, ask the server to cancel it. */
+    void abandon(Command command, Throwable reason) {
+        command.fail(reason);
+        command.abandoned = true;
+        if (command.timeoutTask != null) {
+            command.timeoutTask.cancel(false);
+        }
+        if (!command.started) {
+            unwritten.remove(command);
+            return;
+        }
+        sendCancelIfHeadAbandoned();
+    }
+
+    /** Watches a caller's future for cancellation, which cancels the command on the server. */
+    void watchCancellation(CompletableFuture<?> future, Command command) {
+        future.whenComplete((result, error) -> {
+            if (error instanceof CancellationException) {
+                if (loop.inEventLoop()) {
+                    abandon(command, error);
+                } else {
+                    loop.execute(() -> abandon(command, error));
+                }
+            }
+        });
+    }
+
+    private void sendCancelIfHeadAbandoned() {
+        Command head = inflight.peek();
+        if (head != null && head.abandoned && !head.cancelSent && head.cancellable() && !closed) {
+            head.cancelSent = true;
+            if (cancelTarget != null && secretKey != null) {
+                cancelTarget.sendCancel(processId, secretKey);
+            }
+        }
+    }
+
+    // ---- closing -------------------------------------------------------------------------------------------------
+
+    /** Called by the handler when the channel closed, for any reason. */
+    void onChannelClosed() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (out != null) {
+            out.release();
+            out = null;
+        }
+        Throwable cause = closeCause;
+        PgConnectionClosedException failure = closedException();
+        List<Command> pending = new ArrayList<>(inflight.size() + unwritten.size());
+        pending.addAll(inflight);
+        pending.addAll(unwritten);
+        inflight.clear();
+        unwritten.clear();
+        for (Command command : pending) {
+            if (command.timeoutTask != null) {
+                command.timeoutTask.cancel(false);
+            }
+            command.fail(failure);
+        }
+        for (PgTerminationListener listener : terminationListeners) {
+            try {
+                listener.onTermination(this, cause);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a termination listener threw", e);
+            }
+        }
+        closeFuture.complete(null);
+    }
+
+    /** Closes the connection because of an error (protocol violation, fatal server error, I/O failure). */
+    void closeWithCause(Throwable cause) {
+        if (closeCause == null) {
+            closeCause = cause;
+        }
+        if (cause instanceof PgServerException || cause instanceof PgProtocolException) {
+            Command head = inflight.peek();
+            if (head != null && !head.isDone()) {
+                head.fail(cause);
+            }
+        }
+        channel.close();
+    }
+
+    private PgConnectionClosedException closedException() {
+        Throwable cause = closeCause;
+        String why;
+        if (cause == null) {
+            why = closing ? "it is closing or closed by this client" : "it is closed";
+        } else if (cause instanceof PgServerException se) {
+            why = "the server ended the session: " + se.getServerMessage() + " (SQLSTATE " + se.getSqlState() + ")";
+        } else {
+            why = "it was lost: " + cause.getMessage();
+        }
+        return new PgConnectionClosedException("The connection to " + cancelTargetDescription()
+                + " cannot run this query because " + why + ". Open a new connection (a pool does this for you).",
+                cause);
+    }
+
+    private String cancelTargetDescription() {
+        return cancelTarget == null ? "the server" : cancelTarget.describe();
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        if (!closed && !closing) {
+            closing = true;
+            Command terminate = new TerminateCommand();
+            if (loop.inEventLoop()) {
+                unwritten.add(terminate);
+                pump();
+            } else {
+                loop.execute(() -> {
+                    unwritten.add(terminate);
+                    pump();
+                });
+            }
+        }
+        return closeFuture.copy();
+    }
+
+    @Override
+    public CompletableFuture<Void> close(Duration timeout) {
+        CompletableFuture<Void> result = close();
+        if (!closed) {
+            io.netty.util.concurrent.ScheduledFuture<?> force = loop.schedule(this::terminate, timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
+            closeFuture.whenComplete((r, e) -> force.cancel(false));
+        }
+        return result;
+    }
+
+    @Override
+    public void terminate() {
+        closing = true;
+        channel.close();
+    }
+
+    /** Writes Terminate once every earlier command has its replies, then closes the socket. */
+    private final class TerminateCommand extends Command {
+        private boolean done;
+
+        @Override
+        boolean write(PgConnectionImpl conn) {
+            if (!inflight.isEmpty()) {
+                return false;
+            }
+            FrontendMessages.terminate(out());
+            ByteBuf buffer = out;
+            out = null;
+            done = true;
+            channel.writeAndFlush(buffer).addListener(ChannelFutureListener.CLOSE);
+            return true;
+        }
+
+        @Override
+        void onMessage(byte type, ByteBuf body, PgConnectionImpl conn) {
+            throw new PgProtocolException("The server replied to Terminate");
+        }
+
+        @Override
+        void onReadyForQuery(PgConnectionImpl conn) {
+            throw new PgProtocolException("The server replied to Terminate");
+        }
+
+        @Override
+        boolean fail(Throwable cause) {
+            done = true;
+            return false;
+        }
+
+        @Override
+        boolean isDone() {
+            return done;
+        }
+
+        @Override
+        boolean cancellable() {
+            return false;
+        }
+    }
+
+    // ---- queries -------------------------------------------------------------------------------------------------
+
+    Duration defaultTimeout() {
+        return config.commandTimeout();
+    }
+
+    @Override
+    public CompletableFuture<String> execute(String sql) {
+        return executeSimple(sql, defaultTimeout());
+    }
+
+    CompletableFuture<String> executeSimple(String sql, Duration timeout) {
+        SimpleQueryCommand command = new SimpleQueryCommand(sql, this);
+        watchCancellation(command.future, command);
+        submit(command, timeout);
+        return command.future;
+    }
+
+    @Override
+    public CompletableFuture<String> execute(String sql, Object... args) {
+        return executeExtended(sql, args, defaultTimeout());
+    }
+
+    CompletableFuture<String> executeExtended(String sql, Object[] args, Duration timeout) {
+        ExtendedQueryCommand<String> command = ExtendedQueryCommand.status(sql, args(args), this);
+        return run(command, timeout);
+    }
+
+    @Override
+    public CompletableFuture<Long> executeMany(String sql, Iterable<? extends List<?>> argumentLists) {
+        return executeMany(sql, argumentLists, defaultTimeout());
+    }
+
+    CompletableFuture<Long> executeMany(String sql, Iterable<? extends List<?>> argumentLists, Duration timeout) {
+        List<Object[]> batches = new ArrayList<>();
+        for (List<?> list : argumentLists) {
+            batches.add(list.toArray());
+        }
+        if (batches.isEmpty()) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        return run(ExtendedQueryCommand.many(sql, batches, this), timeout);
+    }
+
+    @Override
+    public CompletableFuture<List<Row>> fetch(String sql, Object... args) {
+        return fetch(ROW_IDENTITY, sql, args, defaultTimeout());
+    }
+
+    @Override
+    public <T> CompletableFuture<List<T>> fetch(RowMapper<T> mapper, String sql, Object... args) {
+        return fetch(mapper, sql, args, defaultTimeout());
+    }
+
+    <T> CompletableFuture<List<T>> fetch(RowMapper<T> mapper, String sql, Object[] args, Duration timeout) {
+        return run(ExtendedQueryCommand.rows(sql, args(args), mapper, this), timeout);
+    }
+
+    @Override
+    public CompletableFuture<Row> fetchRow(String sql, Object... args) {
+        return fetchRow(ROW_IDENTITY, sql, args, defaultTimeout());
+    }
+
+    @Override
+    public <T> CompletableFuture<T> fetchRow(RowMapper<T> mapper, String sql, Object... args) {
+        return fetchRow(mapper, sql, args, defaultTimeout());
+    }
+
+    <T> CompletableFuture<T> fetchRow(RowMapper<T> mapper, String sql, Object[] args, Duration timeout) {
+        return run(ExtendedQueryCommand.firstRow(sql, args(args), mapper, this), timeout);
+    }
+
+    @Override
+    public CompletableFuture<Object> fetchVal(String sql, Object... args) {
+        return fetchVal(sql, Object.class, args, defaultTimeout());
+    }
+
+    @Override
+    public <T> CompletableFuture<T> fetchVal(String sql, Class<T> type, Object... args) {
+        return fetchVal(sql, type, args, defaultTimeout());
+    }
+
+    <T> CompletableFuture<T> fetchVal(String sql, Class<T> type, Object[] args, Duration timeout) {
+        RowMapper<T> firstColumn = row -> row.size() == 0 ? null : row.get(0, type);
+        return run(ExtendedQueryCommand.firstRow(sql, args(args), firstColumn, this), timeout);
+    }
+
+    private static final RowMapper<Row> ROW_IDENTITY = row -> row;
+
+    private static Object[] args(Object[] args) {
+        return args == null ? new Object[] {null} : args;
+    }
+
+    private <T> CompletableFuture<T> run(ExtendedQueryCommand<T> command, Duration timeout) {
+        watchCancellation(command.future, command);
+        submit(command, timeout);
+        return command.future;
+    }
+
+    @Override
+    public PgClient withTimeout(Duration timeout) {
+        return new TimeoutView(this, timeout);
+    }
+
+    // ---- query loggers ------------------------------------------------------------------------------------------
+
+    record QueryLoggerRegistration(PgQueryLogger logger, boolean withArguments) {}
+
+    boolean hasQueryLoggers() {
+        return !queryLoggers.isEmpty();
+    }
+
+    void queryFinished(Command command, Object[] args, String status, Throwable error) {
+        if (queryLoggers.isEmpty()) {
+            return;
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - command.submittedAt);
+        List<Object> arguments = args == null ? List.of() : Collections.unmodifiableList(Arrays.asList(args));
+        for (QueryLoggerRegistration registration : queryLoggers) {
+            try {
+                registration.logger().log(new PgQueryEvent(this, command.sql(),
+                        registration.withArguments() ? arguments : null, elapsed, status, error));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a query logger threw", e);
+            }
+        }
+    }
+
+    @Override
+    public void addQueryLogger(PgQueryLogger logger) {
+        addQueryLogger(logger, false);
+    }
+
+    @Override
+    public void addQueryLogger(PgQueryLogger logger, boolean withArguments) {
+        queryLoggers.add(new QueryLoggerRegistration(logger, withArguments));
+    }
+
+    @Override
+    public void removeQueryLogger(PgQueryLogger logger) {
+        queryLoggers.removeIf(r -> r.logger() == logger);
+    }
+
+    @Override
+    public void addLogListener(PgLogListener listener) {
+        logListeners.add(listener);
+    }
+
+    @Override
+    public void removeLogListener(PgLogListener listener) {
+        logListeners.remove(listener);
+    }
+
+    @Override
+    public void addTerminationListener(PgTerminationListener listener) {
+        terminationListeners.add(listener);
+    }
+
+    @Override
+    public void removeTerminationListener(PgTerminationListener listener) {
+        terminationListeners.remove(listener);
+    }
+
+    // ---- transactions ---------------------------------------------------------------------------------------------
+
+    @Override
+    public PgTransaction transaction() {
+        return transaction(null, false, false);
+    }
+
+    @Override
+    public PgTransaction transaction(IsolationLevel isolation, boolean readOnly, boolean deferrable) {
+        return new TransactionImpl(this, isolation, readOnly, deferrable);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> transaction(Function<? super PgConnection, ? extends CompletionStage<T>> work) {
+        return transaction(null, false, false, work);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> transaction(IsolationLevel isolation, boolean readOnly, boolean deferrable,
+            Function<? super PgConnection, ? extends CompletionStage<T>> work) {
+        return new TransactionImpl(this, isolation, readOnly, deferrable).run(work);
+    }
+
+    synchronized String nextSavepointName() {
+        return "pgasync_savepoint_" + (++savepointCounter);
+    }
+
+    // ---- state -------------------------------------------------------------------------------------------------
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public boolean isInTransaction() {
+        return transactionStatus != 'I';
+    }
+
+    @Override
+    public int getServerPid() {
+        return processId;
+    }
+
+    @Override
+    public ServerVersion getServerVersion() {
+        return serverVersion;
+    }
+
+    @Override
+    public Map<String, String> getSettings() {
+        return Map.copyOf(settings);
+    }
+
+    @Override
+    public PgConnectOptions getOptions() {
+        return options;
+    }
+
+    @Override
+    public CompletableFuture<Void> reset() {
+        String query = getResetQuery();
+        if (isInTransaction() || topTransaction != null) {
+            topTransaction = null;
+            query = "ROLLBACK;\n" + query;
+        }
+        return executeSimple(query, defaultTimeout()).thenApply(status -> null);
+    }
+
+    @Override
+    public String getResetQuery() {
+        return "SELECT pg_advisory_unlock_all();\nCLOSE ALL;\nUNLISTEN *;\nRESET ALL;";
+    }
+
+    /** Completes when the connection has closed. */
+    CompletableFuture<Void> closeFuture() {
+        return closeFuture;
+    }
+
+    @Override
+    public String toString() {
+        return "PgConnection[" + cancelTargetDescription() + ", pid " + processId + (closed ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,103 @@
+package io.pgasync.internal.protocol;
+
+import io.netty.buffer.ByteBuf;
+import io.pgasync.PgColumn;
+import io.pgasync.codec.Codec;
+import io.pgasync.codec.Format;
+import io.pgasync.exception.PgProtocolException;
+import io.pgasync.internal.codec.CodecRegistry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns of a result and how each is decoded: shared by every row of a statement, so rows carry only their
+ * values. Built once per prepared statement (the result format of each column is chosen here: binary when the
+ * column type's codec supports it).
+ */
+final class RowDescription {
+
+    final List<PgColumn> columns;
+    final Codec<?>[] codecs;
+    final Format[] formats;
+    private final Map<String, Integer> indexByName;
+
+    private RowDescription(List<PgColumn> columns, Codec<?>[] codecs, Format[] formats) {
+        this.columns = columns;
+        this.codecs = codecs;
+        this.formats = formats;
+        Map<String, Integer> byName = new HashMap<>(columns.size() * 2);
+        for (int i = columns.size() - 1; i >= 0; i--) { // the first column of a duplicated name wins
+            byName.put(columns.get(i).name(), i);
+        }
+        this.indexByName = byName;
+    }
+
+    int size() {
+        return codecs.length;
+    }
+
+    /**
+     * Reads a RowDescription message.
+     *
+     * @param in the message body
+     * @param registry codecs, to pick each column's decoder and format
+     * @param textOnly whether every column arrives as text (simple query protocol)
+     */
+    static RowDescription read(ByteBuf in, CodecRegistry registry, boolean textOnly) {
+        int count = Wire.readShort(in, "RowDescription") & 0xffff;
+        List<PgColumn> columns = new ArrayList<>(count);
+        Codec<?>[] codecs = new Codec<?>[count];
+        Format[] formats = new Format[count];
+        for (int i = 0; i < count; i++) {
+            String name = Wire.readCString(in);
+            if (in.readableBytes() < 18) {
+                throw new PgProtocolException("The server sent a truncated RowDescription");
+            }
+            int tableOid = in.readInt();
+            int attribute = in.readShort();
+            int typeOid = in.readInt();
+            int typeSize = in.readShort();
+            int typeModifier = in.readInt();
+            in.readShort(); // format code: we choose the result formats ourselves in Bind
+            Codec<?> codec = registry.decoderFor(typeOid);
+            codecs[i] = codec;
+            formats[i] = textOnly ? Format.TEXT : registry.resultFormat(typeOid);
+            columns.add(new PgColumn(name, i, typeOid, registry.typeName(typeOid), typeModifier, typeSize,
+                    tableOid, attribute));
+        }
+        return new RowDescription(Collections.unmodifiableList(columns), codecs, formats);
+    }
+
+    int indexOf(String name) {
+        Integer index = indexByName.get(name);
+        if (index == null) {
+            List<String> names = new ArrayList<>(columns.size());
+            for (PgColumn c : columns) {
+                names.add(c.name());
+            }
+            throw new IllegalArgumentException("No column named \"" + name + "\"; the columns are " + names);
+        }
+        return index;
+    }
+
+    boolean hasColumn(String name) {
+        return indexByName.containsKey(name);
+    }
+
+    /** Whether all result columns use one format (so Bind can send a single result format code). */
+    Format uniformFormat() {
+        if (formats.length == 0) {
+            return Format.TEXT;
+        }
+        Format first = formats[0];
+        for (Format f : formats) {
+            if (f != first) {
+                return null;
+            }
+        }
+        return first;
+    }
+}

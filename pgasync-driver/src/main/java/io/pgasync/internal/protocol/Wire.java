@@ -1,0 +1,71 @@
+package io.pgasync.internal.protocol;
+
+import io.netty.buffer.ByteBuf;
+import io.pgasync.exception.PgErrorFields;
+import io.pgasync.exception.PgProtocolException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Readers for the fields of backend messages; every length and terminator is checked, never trusted. */
+final class Wire {
+
+    private Wire() {}
+
+    /** Reads a NUL-terminated UTF-8 string. */
+    static String readCString(ByteBuf in) {
+        int length = in.bytesBefore((byte) 0);
+        if (length < 0) {
+            throw new PgProtocolException("The server sent a string without its terminating NUL byte");
+        }
+        String s = in.toString(in.readerIndex(), length, StandardCharsets.UTF_8);
+        in.skipBytes(length + 1);
+        return s;
+    }
+
+    static int readInt(ByteBuf in, String what) {
+        if (in.readableBytes() < 4) {
+            throw new PgProtocolException("The server sent a truncated " + what);
+        }
+        return in.readInt();
+    }
+
+    static short readShort(ByteBuf in, String what) {
+        if (in.readableBytes() < 2) {
+            throw new PgProtocolException("The server sent a truncated " + what);
+        }
+        return in.readShort();
+    }
+
+    /** Reads the fields of an ErrorResponse or NoticeResponse. */
+    static PgErrorFields readErrorFields(ByteBuf in, boolean detailInMessage) {
+        Map<Character, String> fields = new LinkedHashMap<>();
+        while (in.isReadable()) {
+            byte code = in.readByte();
+            if (code == 0) {
+                break;
+            }
+            fields.put((char) (code & 0xff), readCString(in));
+        }
+        return PgErrorFields.of(fields, detailInMessage);
+    }
+
+    /** Reads a CommandComplete tag. */
+    static String readCommandTag(ByteBuf in) {
+        return readCString(in);
+    }
+
+    /** Reads a ParameterDescription: the server-inferred parameter type OIDs. */
+    static int[] readParameterDescription(ByteBuf in) {
+        int count = readShort(in, "ParameterDescription") & 0xffff;
+        if (in.readableBytes() < count * 4L) {
+            throw new PgProtocolException("The server sent a ParameterDescription shorter than its " + count
+                    + " parameters");
+        }
+        int[] oids = new int[count];
+        for (int i = 0; i < count; i++) {
+            oids[i] = in.readInt();
+        }
+        return oids;
+    }
+}
