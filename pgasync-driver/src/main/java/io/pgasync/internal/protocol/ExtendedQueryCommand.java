@@ -452,18 +452,20 @@ final class ExtendedQueryCommand<T> extends Command {
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
         }
-        if (future.complete((T) result) && conn.hasQueryLoggers()) {
+        if (!future.isDone() && conn.hasQueryLoggers()) { // loggers first: they have run once the caller resumes
             conn.queryFinished(this, batches.size() == 1 ? batches.get(0) : null, status, null);
         }
+        future.complete((T) result);
     }
 
     private void finish(PgConnectionImpl conn, RuntimeException error) {
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
         }
-        if (future.completeExceptionally(error) && conn.hasQueryLoggers()) {
+        if (!future.isDone() && conn.hasQueryLoggers()) {
             conn.queryFinished(this, batches.size() == 1 ? batches.get(0) : null, null, error);
         }
+        future.completeExceptionally(error);
     }
 
     @Override
@@ -473,11 +475,10 @@ final class ExtendedQueryCommand<T> extends Command {
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
         }
-        boolean completed = future.completeExceptionally(reported);
-        if (completed && conn.hasQueryLoggers()) {
+        if (!future.isDone() && conn.hasQueryLoggers()) {
             conn.queryFinished(this, batches.size() == 1 ? batches.get(0) : null, null, reported);
         }
-        return completed;
+        return future.completeExceptionally(reported);
     }
 
     @Override

@@ -35,12 +35,17 @@ public final class FrontendMessages {
 
     /** Back-patches the length of a message begun at {@code lengthIndex}. */
     static void end(ByteBuf out, int lengthIndex) {
-        int length = out.writerIndex() - lengthIndex;
+        long length = (long) out.writerIndex() - lengthIndex;
+        checkLength(length);
+        out.setInt(lengthIndex, (int) length);
+    }
+
+    /** Refuses a message length the server cannot accept (and that could wrap an int32 length). */
+    static void checkLength(long length) {
         if (length < 4 || length > MAX_MESSAGE_LENGTH) {
             throw new PgClientException("A message of " + length + " bytes cannot be sent: PostgreSQL accepts at"
                     + " most 1 GiB per message. Split the data, or stream it with COPY.");
         }
-        out.setInt(lengthIndex, length);
     }
 
     /** Writes a NUL-terminated UTF-8 string, refusing embedded NUL characters. */
@@ -82,7 +87,7 @@ public final class FrontendMessages {
     }
 
     static void cancelRequest(ByteBuf out, int processId, byte[] secretKey) {
-        out.writeInt(12 + secretKey.length - 4);
+        out.writeInt(12 + secretKey.length);
         out.writeInt(CANCEL_REQUEST_CODE);
         out.writeInt(processId);
         out.writeBytes(secretKey);

@@ -393,7 +393,7 @@ public final class PgConnectionImpl implements PgConnection {
         if (closeCause == null) {
             closeCause = cause;
         }
-        if (cause instanceof PgServerException || cause instanceof PgProtocolException) {
+        if (cause instanceof PgException) {
             Command head = inflight.peek();
             if (head != null && !head.isDone()) {
                 head.fail(cause);

@@ -57,9 +57,13 @@ final class SimpleQueryCommand extends Command {
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
         }
-        boolean completed = error != null ? future.completeExceptionally(error) : future.complete(status);
-        if (completed && conn.hasQueryLoggers()) {
+        if (!future.isDone() && conn.hasQueryLoggers()) { // loggers first: they have run once the caller resumes
             conn.queryFinished(this, null, error == null ? status : null, error);
+        }
+        if (error != null) {
+            future.completeExceptionally(error);
+        } else {
+            future.complete(status);
         }
     }
 
