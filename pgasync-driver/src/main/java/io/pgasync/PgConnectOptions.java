@@ -1527,7 +1527,7 @@ public final class PgConnectOptions {
                             + ": expected a numeric IPv4 or IPv6 address (no name lookup is done for hostaddr)",
                             "hostaddr");
                 }
-                result.add(new PgHost(name, port, addr.isEmpty() ? null : addr));
+                result.add(new PgHost(name, port, addr.isEmpty() || addr.equals(name) ? null : addr));
             }
             return result;
         }
@@ -1564,7 +1564,7 @@ public final class PgConnectOptions {
         private static List<String> split(String value, boolean single) {
             List<String> parts = new ArrayList<>();
             if (single) {
-                parts.add(value.strip());
+                parts.add(value); // a builder value is taken verbatim
                 return parts;
             }
             int start = 0;

@@ -151,15 +151,40 @@ public final class Keywords {
     }
 
     /**
-     * Whether a keyword looks like it carries a secret (contains {@code pass}, {@code secret} or {@code token}):
-     * such a keyword is never turned into a server setting, and its value is never shown.
+     * Whether a keyword looks like it carries a secret: it contains {@code pass}, {@code pwd}, {@code secret},
+     * {@code token} or {@code credential}, or is a near miss of {@code password} (such as {@code pasword}). Such a
+     * keyword is never turned into a server setting, and its value is never shown.
      *
      * @param key the keyword as written
      * @return true when the keyword looks secret
      */
     public static boolean looksSecret(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
-        return lower.contains("pass") || lower.contains("secret") || lower.contains("token");
+        return lower.contains("pass") || lower.contains("pwd") || lower.contains("secret") || lower.contains("token")
+                || lower.contains("credential") || lower.equals("pw") || editDistance(lower, "password") <= 2;
+    }
+
+    /** Levenshtein distance, for short keywords only. */
+    private static int editDistance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2 || a.length() > 64) {
+            return Integer.MAX_VALUE;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /**
