@@ -24,6 +24,9 @@ public record PgHost(String host, int port, String hostaddr) {
     /**
      * Checks the values.
      *
+     * @param host the host name, IP address or unix-socket directory; not empty
+     * @param port the port, 1 to 65535
+     * @param hostaddr the numeric address to connect to, or null (an empty string counts as null)
      * @throws PgConfigurationException when the host is empty or contains control characters or a comma, the
      *     port is outside 1 to 65535, or hostaddr is not a numeric IP address
      */

@@ -292,6 +292,13 @@ class PgConnectOptionsValidationTest {
     }
 
     @Test
+    void libpqKeywordsAreCaseSensitiveAndAMisspeltCaseIsRefused() {
+        assertThat(refused("postgresql://h/d?SSLMode=require").getMessage()).contains("case-sensitive")
+                .contains("sslmode");
+        assertThat(refused("Host=h").getMessage()).contains("case-sensitive");
+    }
+
+    @Test
     void unsupportedLibpqKeywordsAreRefusedWithTheReason() {
         for (String keyword : List.of("service", "sslcrl", "sslcrldir", "sslcertmode", "ssl_min_protocol_version",
                 "requirepeer", "krbsrvname", "gsslib", "replication", "keepalives_idle", "tcp_user_timeout")) {

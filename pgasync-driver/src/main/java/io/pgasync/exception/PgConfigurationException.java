@@ -14,6 +14,7 @@ public class PgConfigurationException extends PgClientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The setting at fault, or null. */
     private final String key;
 
     /**

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -69,16 +70,6 @@ public final class ConnectionStrings {
             throw new PgConfigurationException(scrubbed, e.getKey());
         }
         return new ParsedDsn(ctx.values, ctx.serverSettings, ctx.hideAuthority);
-    }
-
-    /**
-     * Whether a string is a connection URL ({@code postgresql://} or {@code postgres://}, any case).
-     *
-     * @param s the string
-     * @return true for a URL
-     */
-    public static boolean isUrl(String s) {
-        return urlPrefixLength(s.strip()) > 0;
     }
 
     private static int urlPrefixLength(String s) {
@@ -358,6 +349,11 @@ public final class ConnectionStrings {
             ctx.values.remove(canonical); // keep the order of the last occurrence: later ones win
             ctx.values.put(canonical, value);
             return;
+        }
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (!lower.equals(key) && (Keywords.canonical(lower) != null || Keywords.unsupportedReason(lower) != null)) {
+            throw error("unknown " + (url ? "query parameter " : "keyword ") + shownKey + ": connection keywords"
+                    + " are case-sensitive, write " + lower, hideKey ? null : key);
         }
         String reason = Keywords.unsupportedReason(key);
         if (reason != null) {

@@ -111,16 +111,6 @@ public final class Keywords {
     }
 
     /**
-     * Whether a canonical keyword is one of pgasync's own (not libpq's).
-     *
-     * @param canonicalKey a keyword returned by {@link #canonical(String)}
-     * @return true for pgasync's keywords
-     */
-    public static boolean isDriverKeyword(String canonicalKey) {
-        return DRIVER.contains(canonicalKey);
-    }
-
-    /**
      * The environment variable libpq reads for a keyword.
      *
      * @param canonicalKey a supported libpq keyword

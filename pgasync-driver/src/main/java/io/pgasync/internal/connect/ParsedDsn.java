@@ -36,15 +36,6 @@ public final class ParsedDsn {
     }
 
     /**
-     * Every keyword the connection string gave, in order of first appearance.
-     *
-     * @return the keywords and values, unmodifiable
-     */
-    public Map<String, String> values() {
-        return values;
-    }
-
-    /**
      * The server settings the URL gave as query parameters that are not connection keywords.
      *
      * @return the settings in the order given, unmodifiable
