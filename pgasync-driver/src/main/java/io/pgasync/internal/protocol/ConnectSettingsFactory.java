@@ -43,7 +43,8 @@ final class ConnectSettingsFactory {
             if (o.passwordSupplier() != null) {
                 return o.passwordSupplier();
             }
-            return () -> CompletableFuture.completedFuture(o.resolvePassword(host));
+            // the password file is read only when the server asks for a password, off the event loop
+            return () -> CompletableFuture.supplyAsync(() -> o.resolvePassword(host));
         };
         return new ConnectSettings(o.hosts(), o.loadBalanceHosts(), o.targetSessionAttrs(), o.user(), passwordFor,
                 o.sslMode(), o.sslNegotiation(), TlsFactories.from(o), o.channelBinding(), o.requireAuth(),

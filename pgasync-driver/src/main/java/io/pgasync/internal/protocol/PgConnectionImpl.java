@@ -229,11 +229,6 @@ public final class PgConnectionImpl implements PgConnection {
                     + PgFrameDecoder.printable(status) + "'");
         }
         transactionStatus = (char) status;
-        if (status == 'I' && topTransaction != null && topTransaction.isStarted()) {
-            // the transaction block ended without the transaction object (e.g. a plain COMMIT)
-            topTransaction.endedOutside();
-            topTransaction = null;
-        }
         Command head = inflight.poll();
         if (head == null) {
             throw new PgProtocolException("The server sent ReadyForQuery while no query was running");
