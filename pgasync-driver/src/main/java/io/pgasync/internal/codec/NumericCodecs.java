@@ -393,7 +393,13 @@ final class NumericCodecs {
             if (value instanceof Integer || value instanceof Long || value instanceof Short
                     || value instanceof Byte) {
                 long v = ((Number) value).longValue();
-                writeBinary(out, v < 0 ? SIGN_NEGATIVE : SIGN_POSITIVE, BigDecimal.valueOf(v), 0, value);
+                if (v == 0) {
+                    out.writeShort(0).writeShort(0).writeShort(SIGN_POSITIVE).writeShort(0);
+                } else if (v == Long.MIN_VALUE) {
+                    writeBinary(out, SIGN_NEGATIVE, BigDecimal.valueOf(v), 0, value);
+                } else {
+                    writeSmall(out, v < 0 ? SIGN_NEGATIVE : SIGN_POSITIVE, Math.abs(v), 0, 0);
+                }
                 return;
             }
             int special = specialSign(value);
@@ -485,28 +491,8 @@ final class NumericCodecs {
             int padRight = (4 - dscale % 4) % 4;
             int fractionGroups = (dscale + padRight) / 4;
             if (unscaled.bitLength() < 53) {
-                long v = unscaled.longValue() * CodecSupport.powerOfTen(padRight);
-                int groups = 0;
-                for (long t = v; t != 0; t /= NBASE) {
-                    groups++;
-                }
-                int weight = groups - 1 - fractionGroups;
-                int trailing = 0;
-                while (v % NBASE == 0) {
-                    v /= NBASE;
-                    trailing++;
-                }
-                int ndigits = groups - trailing;
-                out.writeShort(ndigits).writeShort(weight).writeShort(sign).writeShort(dscale);
-                long divisor = 1;
-                for (int i = 1; i < ndigits; i++) {
-                    divisor *= NBASE;
-                }
-                for (int i = 0; i < ndigits; i++) {
-                    out.writeShort((int) (v / divisor));
-                    v %= divisor;
-                    divisor /= NBASE;
-                }
+                writeSmall(out, sign, unscaled.longValue() * CodecSupport.powerOfTen(padRight), dscale,
+                        fractionGroups);
                 return;
             }
             String digits = unscaled.toString();
@@ -524,6 +510,35 @@ final class NumericCodecs {
             out.writeShort(last + 1).writeShort(weight).writeShort(sign).writeShort(dscale);
             for (int g = 0; g <= last; g++) {
                 out.writeShort(group(digits, padLeft, g));
+            }
+        }
+
+        /**
+         * Writes a non-zero value whose magnitude, already padded on the right to whole base-10000 fraction digits,
+         * fits in a long; {@code fractionGroups} of its base-10000 digits are after the decimal point.
+         */
+        private static void writeSmall(ByteBuf out, int sign, long magnitude, int dscale, int fractionGroups) {
+            int groups = 0;
+            for (long t = magnitude; t != 0; t /= NBASE) {
+                groups++;
+            }
+            int weight = groups - 1 - fractionGroups;
+            long v = magnitude;
+            int trailing = 0;
+            while (v % NBASE == 0) {
+                v /= NBASE;
+                trailing++;
+            }
+            int ndigits = groups - trailing;
+            out.writeShort(ndigits).writeShort(weight).writeShort(sign).writeShort(dscale);
+            long divisor = 1;
+            for (int i = 1; i < ndigits; i++) {
+                divisor *= NBASE;
+            }
+            for (int i = 0; i < ndigits; i++) {
+                out.writeShort((int) (v / divisor));
+                v %= divisor;
+                divisor /= NBASE;
             }
         }
 

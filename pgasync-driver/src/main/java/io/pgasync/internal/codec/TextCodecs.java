@@ -239,7 +239,7 @@ final class TextCodecs {
      */
     static final class FallbackCodec extends BaseCodec<String> {
         FallbackCodec() {
-            super(PgOids.UNSPECIFIED, "text (no codec for the type)", String.class);
+            super(PgOids.UNSPECIFIED, "(type without codec)", String.class);
         }
 
         @Override
