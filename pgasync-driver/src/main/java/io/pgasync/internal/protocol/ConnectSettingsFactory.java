@@ -35,7 +35,9 @@ final class ConnectSettingsFactory {
             startup.put(name, e.getValue());
         }
         startup.put("client_encoding", "UTF8");
-        startup.putIfAbsent("DateStyle", "ISO, MDY");
+        startup.put("DateStyle", "ISO, MDY"); // the text-format codecs read ISO dates
+        startup.put("IntervalStyle", "postgres");
+        startup.putIfAbsent("extra_float_digits", "3"); // full precision for text floats on servers before 12
         ConnectionConfig engine = new ConnectionConfig(o.statementCacheSize(), o.maxCachedStatementLifetime(),
                 o.maxCacheableStatementSize(), o.pipelineLimit(), Connector.orNull(o.commandTimeout()),
                 o.errorDetailInMessages(), o.maxMessageSize());

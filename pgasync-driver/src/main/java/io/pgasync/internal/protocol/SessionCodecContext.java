@@ -5,7 +5,6 @@ import io.pgasync.codec.CodecContext;
 import io.pgasync.internal.codec.CodecRegistry;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -35,10 +34,6 @@ final class SessionCodecContext implements CodecContext {
     }
 
     void updateTimeZone(String serverZone) {
-        try {
-            timeZone = ZoneId.of(serverZone);
-        } catch (DateTimeException e) {
-            timeZone = ZoneOffset.UTC;
-        }
+        timeZone = io.pgasync.internal.codec.DefaultCodecContext.parseServerTimeZone(serverZone);
     }
 }
