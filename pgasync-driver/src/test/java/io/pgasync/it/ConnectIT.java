@@ -78,7 +78,7 @@ class ConnectIT {
     @Test
     void startupStateIsTracked(PgTestServer server) {
         PgConnection conn = TestSupport.connect(server, "application_name=connect-it&options="
-                + URLEncoder.encode("-c search_path=pg_catalog", StandardCharsets.UTF_8));
+                + URLEncoder.encode("-c search_path=pg_catalog", StandardCharsets.UTF_8).replace("+", "%20"));
         try {
             assertThat(conn.getServerPid()).isEqualTo(await(conn.fetchVal("SELECT pg_backend_pid()")));
             ServerVersion version = conn.getServerVersion();

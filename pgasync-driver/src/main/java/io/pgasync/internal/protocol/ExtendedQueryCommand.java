@@ -279,7 +279,7 @@ final class ExtendedQueryCommand<T> extends Command {
             }
             case 'E' -> {
                 if (serverError == null) {
-                    serverError = PgServerException.of(Wire.readErrorFields(body, conn.config.errorDetailInMessages()));
+                    serverError = conn.readServerError(body);
                 }
             }
             case 'G', 'H', 'W' -> throw new PgProtocolException("COPY cannot run through execute/fetch; use the COPY"

@@ -291,6 +291,19 @@ public final class PgConnectionImpl implements PgConnection {
         }
     }
 
+    /**
+     * Reads an ErrorResponse for a command. A FATAL or PANIC error ends the session: it becomes the reason the
+     * connection closed, which termination listeners and later callers are told.
+     */
+    PgServerException readServerError(ByteBuf body) {
+        PgServerException error = PgServerException.of(Wire.readErrorFields(body, config.errorDetailInMessages()));
+        String severity = error.getSeverity();
+        if (closeCause == null && ("FATAL".equals(severity) || "PANIC".equals(severity))) {
+            closeCause = error;
+        }
+        return error;
+    }
+
     void setBackendKey(int processId, byte[] secretKey) {
         this.processId = processId;
         this.secretKey = secretKey;
@@ -418,20 +431,21 @@ public final class PgConnectionImpl implements PgConnection {
 
     @Override
     public CompletableFuture<Void> close() {
-        if (!closed && !closing) {
-            closing = true;
-            Command terminate = new TerminateCommand();
-            if (loop.inEventLoop()) {
-                unwritten.add(terminate);
-                pump();
-            } else {
-                loop.execute(() -> {
-                    unwritten.add(terminate);
-                    pump();
-                });
-            }
+        // in event-loop order: calls submitted before close() from the same thread still run
+        if (loop.inEventLoop()) {
+            beginClose();
+        } else {
+            loop.execute(this::beginClose);
         }
         return closeFuture.copy();
+    }
+
+    private void beginClose() {
+        if (!closed && !closing) {
+            closing = true;
+            unwritten.add(new TerminateCommand());
+            pump();
+        }
     }
 
     @Override

@@ -39,7 +39,7 @@ final class SimpleQueryCommand extends Command {
             case 'C' -> status = Wire.readCommandTag(body);
             case 'E' -> {
                 if (error == null) {
-                    error = PgServerException.of(Wire.readErrorFields(body, conn.config.errorDetailInMessages()));
+                    error = conn.readServerError(body);
                 }
             }
             case 'G' -> {

@@ -95,7 +95,7 @@ final class StartupCommand extends Command {
             }
             case 'E' -> {
                 if (serverError == null) {
-                    serverError = PgServerException.of(Wire.readErrorFields(body, conn.config.errorDetailInMessages()));
+                    serverError = conn.readServerError(body);
                 }
             }
             default -> throw new PgProtocolException("The server sent an unexpected message of type '"

@@ -18,7 +18,11 @@ class PgFrameDecoderTest {
 
     @AfterEach
     void finish() {
-        channel.finishAndReleaseAll();
+        try {
+            channel.finishAndReleaseAll();
+        } catch (DecoderException alreadyAsserted) {
+            // the refused bytes are decoded again when the channel closes; the tests asserted the first refusal
+        }
     }
 
     private static ByteBuf message(char type, int declaredLength, int bodyBytes) {
