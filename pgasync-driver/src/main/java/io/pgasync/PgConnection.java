@@ -35,7 +35,13 @@ public interface PgConnection extends PgClient {
      * @return the connection, once authenticated and ready
      */
     static CompletableFuture<PgConnection> connect(String dsn) {
-        return connect(PgConnectOptions.parse(dsn));
+        PgConnectOptions options;
+        try {
+            options = PgConnectOptions.parse(dsn);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // a bad DSN fails the future, like every other error
+        }
+        return connect(options);
     }
 
     /**
