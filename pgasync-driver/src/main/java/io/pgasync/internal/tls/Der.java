@@ -106,6 +106,22 @@ final class Der {
             return out.toString();
         }
 
+        /** A non-negative INTEGER that fits an int. */
+        int intValue() throws MalformedException {
+            expect(INTEGER);
+            if (contentLength == 0 || contentLength > 5 || (source[contentStart] & 0x80) != 0) {
+                throw new MalformedException("expected a small non-negative integer");
+            }
+            long value = 0;
+            for (int i = contentStart; i < end(); i++) {
+                value = (value << 8) | (source[i] & 0xFF);
+            }
+            if (value > Integer.MAX_VALUE) {
+                throw new MalformedException("integer too large");
+            }
+            return (int) value;
+        }
+
         Element expect(int expectedTag) throws MalformedException {
             if (tag != expectedTag) {
                 throw new MalformedException("expected tag 0x" + Integer.toHexString(expectedTag) + ", found 0x"

@@ -26,12 +26,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
 import javax.crypto.EncryptedPrivateKeyInfo;
+import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Reads X.509 certificates and private keys from the files libpq takes ({@code sslrootcert}, {@code sslcert},
@@ -42,8 +46,8 @@ import javax.crypto.spec.PBEKeySpec;
  *
  * <p>Private keys, the first key block of the file: {@code PRIVATE KEY} (PKCS#8: RSA, RSASSA-PSS, EC, Ed25519,
  * Ed448, DSA), {@code RSA PRIVATE KEY} (PKCS#1) and {@code EC PRIVATE KEY} (SEC1, named curves), both rewrapped as
- * PKCS#8, and {@code ENCRYPTED PRIVATE KEY} (PKCS#8 encrypted with PBES2/PBKDF2 or a JDK-supported PBES1 scheme,
- * decrypted with {@code sslpassword}). A file that is not PEM is read as DER PKCS#8, plain or encrypted (libpq
+ * PKCS#8, and {@code ENCRYPTED PRIVATE KEY} (PKCS#8 encrypted with PBES2: PBKDF2 and AES-CBC or 3DES-CBC, or a
+ * JDK-supported PBES1 scheme; decrypted with {@code sslpassword}, taken as UTF-8 like OpenSSL does). A file that is not PEM is read as DER PKCS#8, plain or encrypted (libpq
  * also falls back to DER for keys). OpenSSL's legacy {@code Proc-Type: 4,ENCRYPTED} keys are refused with the
  * command that converts them.
  *
@@ -64,6 +68,11 @@ final class PemReader {
     private static final String OID_X448 = "1.3.101.111";
     private static final String OID_DSA = "1.2.840.10040.4.1";
     private static final String OID_PBES2 = "1.2.840.113549.1.5.13";
+    private static final String OID_PBKDF2 = "1.2.840.113549.1.5.12";
+    private static final String OID_SCRYPT = "1.3.6.1.4.1.11591.4.11";
+
+    /** OpenSSL writes 2048 iterations; ten million is far beyond any real file and still finishes in seconds. */
+    static final int MAX_PBKDF2_ITERATIONS = 10_000_000;
 
     private static final String CONVERT_HINT = "openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256";
 
@@ -402,28 +411,167 @@ final class PemReader {
                 Der.tlv(Der.OCTET_STRING, sec1));
     }
 
-    /** Decrypts a PKCS#8 EncryptedPrivateKeyInfo with the password; the password never reaches a message. */
+    /**
+     * Decrypts a PKCS#8 EncryptedPrivateKeyInfo with the password; the password never reaches a message. PBES2
+     * (PBKDF2 with HMAC-SHA1/224/256/384/512, then AES-128/192/256-CBC or 3DES-CBC, what {@code openssl pkcs8
+     * -topk8} writes) is decoded here, so that the password is used as UTF-8 like OpenSSL and libpq do (the JDK's
+     * PBES2 ciphers refuse non-ASCII passwords); other schemes go to the JDK's PBE ciphers.
+     */
     private static PrivateKey decrypt(byte[] der, String password, String name) {
         if (password == null || password.isEmpty()) {
             throw new PgClientException(capitalize(name) + " holds an encrypted key: set sslpassword to its password");
         }
+        try {
+            List<Der.Element> fields = Der.parse(der).expect(Der.SEQUENCE).children();
+            if (fields.size() != 2) {
+                throw new Der.MalformedException("an EncryptedPrivateKeyInfo has two fields");
+            }
+            List<Der.Element> algorithm = fields.get(0).expect(Der.SEQUENCE).children();
+            if (algorithm.size() != 2) {
+                throw new Der.MalformedException("bad encryption algorithm identifier");
+            }
+            byte[] encrypted = fields.get(1).expect(Der.OCTET_STRING).content();
+            if (algorithm.get(0).oid().equals(OID_PBES2)) {
+                return decryptPbes2(algorithm.get(1), encrypted, password, name);
+            }
+        } catch (Der.MalformedException e) {
+            throw new PgClientException("The encrypted key in " + name + " is not a valid PKCS#8"
+                    + " EncryptedPrivateKeyInfo (" + e.getMessage() + ")");
+        }
+        return decryptWithJdk(der, password, name);
+    }
+
+    private static PrivateKey decryptPbes2(Der.Element parameters, byte[] encrypted, String password, String name)
+            throws Der.MalformedException {
+        List<Der.Element> pbes2 = parameters.expect(Der.SEQUENCE).children();
+        if (pbes2.size() != 2) {
+            throw new Der.MalformedException("PBES2 parameters have two fields");
+        }
+        List<Der.Element> kdf = pbes2.get(0).expect(Der.SEQUENCE).children();
+        if (kdf.size() != 2) {
+            throw new Der.MalformedException("bad key derivation function");
+        }
+        String kdfOid = kdf.get(0).oid();
+        if (!kdfOid.equals(OID_PBKDF2)) {
+            throw new PgClientException(capitalize(name) + " derives its key with "
+                    + (kdfOid.equals(OID_SCRYPT) ? "scrypt" : "OID " + kdfOid) + ", which is not supported: only PBKDF2"
+                    + " is. Re-encrypt it with: " + CONVERT_HINT + " -in <old.key> -out <new.key>");
+        }
+        List<Der.Element> pbkdf2 = kdf.get(1).expect(Der.SEQUENCE).children();
+        if (pbkdf2.size() < 2) {
+            throw new Der.MalformedException("bad PBKDF2 parameters");
+        }
+        byte[] salt = pbkdf2.get(0).expect(Der.OCTET_STRING).content();
+        int iterations = pbkdf2.get(1).expect(Der.INTEGER).intValue();
+        int keyLength = -1;
+        String prf = "HmacSHA1"; // the default of PBKDF2-params
+        int next = 2;
+        if (next < pbkdf2.size() && pbkdf2.get(next).tag == Der.INTEGER) {
+            keyLength = pbkdf2.get(next++).intValue();
+        }
+        if (next < pbkdf2.size()) {
+            List<Der.Element> prfId = pbkdf2.get(next).expect(Der.SEQUENCE).children();
+            if (prfId.isEmpty()) {
+                throw new Der.MalformedException("empty PRF identifier");
+            }
+            String prfOid = prfId.get(0).oid();
+            prf = switch (prfOid) {
+                case "1.2.840.113549.2.7" -> "HmacSHA1";
+                case "1.2.840.113549.2.8" -> "HmacSHA224";
+                case "1.2.840.113549.2.9" -> "HmacSHA256";
+                case "1.2.840.113549.2.10" -> "HmacSHA384";
+                case "1.2.840.113549.2.11" -> "HmacSHA512";
+                default -> throw new PgClientException(capitalize(name) + " uses the unsupported PBKDF2 PRF OID "
+                        + prfOid + ". Re-encrypt it with: " + CONVERT_HINT + " -in <old.key> -out <new.key>");
+            };
+        }
+        if (iterations < 1 || iterations > MAX_PBKDF2_ITERATIONS) {
+            throw new PgClientException(capitalize(name) + " asks for " + iterations + " PBKDF2 iterations; at most "
+                    + MAX_PBKDF2_ITERATIONS + " are accepted");
+        }
+        List<Der.Element> scheme = pbes2.get(1).expect(Der.SEQUENCE).children();
+        if (scheme.size() != 2) {
+            throw new Der.MalformedException("bad encryption scheme");
+        }
+        String schemeOid = scheme.get(0).oid();
+        String cipherName;
+        int schemeKeyLength;
+        switch (schemeOid) {
+            case "2.16.840.1.101.3.4.1.2" -> {
+                cipherName = "AES";
+                schemeKeyLength = 16;
+            }
+            case "2.16.840.1.101.3.4.1.22" -> {
+                cipherName = "AES";
+                schemeKeyLength = 24;
+            }
+            case "2.16.840.1.101.3.4.1.42" -> {
+                cipherName = "AES";
+                schemeKeyLength = 32;
+            }
+            case "1.2.840.113549.3.7" -> {
+                cipherName = "DESede";
+                schemeKeyLength = 24;
+            }
+            default -> throw new PgClientException(capitalize(name) + " is encrypted with the unsupported cipher OID "
+                    + schemeOid + ": AES-CBC and 3DES-CBC are supported. Re-encrypt it with: " + CONVERT_HINT
+                    + " -in <old.key> -out <new.key>");
+        }
+        if (keyLength != -1 && keyLength != schemeKeyLength) {
+            throw new Der.MalformedException("key length " + keyLength + " does not fit the cipher");
+        }
+        byte[] iv = scheme.get(1).expect(Der.OCTET_STRING).content();
+
+        char[] chars = password.toCharArray();
+        PBEKeySpec keySpec = new PBEKeySpec(chars, salt, iterations, schemeKeyLength * 8);
+        byte[] keyBytes = null;
+        byte[] plain;
+        try {
+            keyBytes = SecretKeyFactory.getInstance("PBKDF2With" + prf).generateSecret(keySpec).getEncoded();
+            Cipher cipher = Cipher.getInstance(cipherName + "/CBC/PKCS5Padding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keyBytes, cipherName), new IvParameterSpec(iv));
+            plain = cipher.doFinal(encrypted);
+        } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
+            throw new PgClientException(capitalize(name) + " is encrypted with PBKDF2/" + prf + " and " + cipherName
+                    + ", which this JDK does not support", e);
+        } catch (BadPaddingException | IllegalBlockSizeException e) {
+            throw wrongPassword(name);
+        } catch (InvalidKeySpecException | InvalidKeyException | InvalidAlgorithmParameterException e) {
+            throw new PgClientException("Could not decrypt " + name + ": its encryption parameters are invalid");
+        } finally {
+            keySpec.clearPassword();
+            Arrays.fill(chars, '\0');
+            if (keyBytes != null) {
+                Arrays.fill(keyBytes, (byte) 0);
+            }
+        }
+        try {
+            try {
+                Der.parse(plain).expect(Der.SEQUENCE); // a wrong password now and then still yields valid padding
+            } catch (Der.MalformedException e) {
+                throw wrongPassword(name);
+            }
+            return pkcs8(plain, name);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** PBES1 and PKCS#12 schemes, through the JDK's PBE ciphers (which take ASCII passwords only). */
+    private static PrivateKey decryptWithJdk(byte[] der, String password, String name) {
         EncryptedPrivateKeyInfo info;
         AlgorithmParameters parameters;
         try {
             info = new EncryptedPrivateKeyInfo(der);
             parameters = info.getAlgParameters();
         } catch (IOException | RuntimeException e) {
-            throw new PgClientException("Could not read the encryption parameters of " + name + ": only PKCS#8"
-                    + " encryption with PBES2/PBKDF2 is supported. Re-encrypt the key with: " + CONVERT_HINT
-                    + " -in <old.key> -out <new.key>", e);
+            throw new PgClientException("Could not read the encryption parameters of " + name + ". Re-encrypt the key"
+                    + " with: " + CONVERT_HINT + " -in <old.key> -out <new.key>", e);
         }
         String algorithm = info.getAlgName();
-        if ((algorithm.equalsIgnoreCase("PBES2") || algorithm.equals(OID_PBES2)) && parameters != null) {
-            algorithm = parameters.toString(); // for example PBEWithHmacSHA256AndAES_256
-        }
         char[] chars = password.toCharArray();
         PBEKeySpec secretSpec = new PBEKeySpec(chars);
-        byte[] plain = null;
+        byte[] plain;
         try {
             SecretKey secret = SecretKeyFactory.getInstance(algorithm).generateSecret(secretSpec);
             Cipher cipher = Cipher.getInstance(algorithm);
@@ -433,8 +581,7 @@ final class PemReader {
             throw new PgClientException(capitalize(name) + " is encrypted with " + algorithm + ", which this JDK does"
                     + " not support. Re-encrypt it with: " + CONVERT_HINT + " -in <old.key> -out <new.key>", e);
         } catch (InvalidKeySpecException | InvalidKeyException | InvalidAlgorithmParameterException e) {
-            throw new PgClientException("Could not decrypt " + name + ": the password (sslpassword) is wrong, or the"
-                    + " file is damaged");
+            throw wrongPassword(name);
         } finally {
             secretSpec.clearPassword();
             Arrays.fill(chars, '\0');
@@ -444,6 +591,11 @@ final class PemReader {
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
+    }
+
+    private static PgClientException wrongPassword(String name) {
+        return new PgClientException("Could not decrypt " + name + ": the password (sslpassword) is wrong, or the"
+                + " file is damaged");
     }
 
     private static byte[] firstElement(byte[] der, String name, int index) {

@@ -43,6 +43,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -177,13 +178,25 @@ final class TlsTestKit {
 
     /** PKCS#8 "ENCRYPTED PRIVATE KEY": PBES2, PBKDF2 with HMAC-SHA256, AES-256-CBC (openssl pkcs8 -topk8). */
     static byte[] encryptedPkcs8Der(PrivateKey key, String password) {
+        return encryptedPkcs8Der(key, password, PKCS8Generator.AES_256_CBC, PKCS8Generator.PRF_HMACSHA256);
+    }
+
+    /**
+     * PKCS#8 "ENCRYPTED PRIVATE KEY" with a chosen scheme.
+     *
+     * @param prf the PBKDF2 PRF for PBES2 schemes, or null for BouncyCastle's default (HMAC-SHA1)
+     */
+    static byte[] encryptedPkcs8Der(PrivateKey key, String password, ASN1ObjectIdentifier scheme,
+            AlgorithmIdentifier prf) {
         try {
-            return new JcaPKCS8Generator(key, new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                    .setPRF(PKCS8Generator.PRF_HMACSHA256)
+            JceOpenSSLPKCS8EncryptorBuilder builder = new JceOpenSSLPKCS8EncryptorBuilder(scheme)
                     .setIterationCount(2048)
                     .setPassword(password.toCharArray())
-                    .setProvider(BC)
-                    .build()).generate().getContent();
+                    .setProvider(BC);
+            if (prf != null) {
+                builder.setPRF(prf);
+            }
+            return new JcaPKCS8Generator(key, builder.build()).generate().getContent();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
