@@ -98,6 +98,27 @@ class TlsHandshakeTest {
     }
 
     @Test
+    void verifyFullChecksResumedSessionsToo() throws Exception {
+        TlsSettings settings = settings("verify-full");
+        SSLContext clientContext = TlsEngines.context(settings);
+        SSLContext serverContext = serverContext(localhost, ca);
+        // the second and third handshakes resume the first session (TLS 1.3 PSK): the name is still checked
+        for (int connection = 0; connection < 3; connection++) {
+            SSLEngine client = TlsEngines.newEngine(clientContext, settings, "localhost", 5432, false);
+            SSLEngine server = serverEngine(serverContext, false, null, new Observed());
+
+            Outcome outcome = handshake(client, server);
+
+            assertThat(outcome.succeeded()).as("connection %d: %s", connection, outcome).isTrue();
+            assertThat(TlsTestKit.clientToServer(client, server, "hi")).isEqualTo("hi");
+            assertThat(client.getSession().getPeerCertificates()[0]).isEqualTo(localhost.certificate());
+        }
+        SSLEngine wrongName = TlsEngines.newEngine(clientContext, settings, "127.0.0.9", 5432, false);
+        assertThat(handshake(wrongName, serverEngine(serverContext, false, null, new Observed())).clientError())
+                .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
     void verifyFullRejectsWrongHostName_CVE_2018_10936() {
         // the default context: our trust managers from sslrootcert
         Outcome byDefault = connect(settings("verify-full"), "localhost", otherHost, ca);
