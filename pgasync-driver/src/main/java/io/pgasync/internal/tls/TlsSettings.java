@@ -102,6 +102,29 @@ public record TlsSettings(
      */
     public static TlsSettings resolve(String sslMode, Path rootCert, boolean systemTrust, Path cert, Path key,
             String keyPassword, SSLContext custom, Path userHome) {
+        return resolve(sslMode, rootCert, systemTrust, cert, key, keyPassword, custom, userHome, true);
+    }
+
+    /**
+     * Like {@link #resolve(String, Path, boolean, Path, Path, String, SSLContext, Path)}, for callers that have
+     * already applied libpq's default files ({@code PgConnectOptions} does): no file is looked for here.
+     *
+     * @param sslMode the libpq sslmode keyword, or null for the default
+     * @param rootCert {@code sslrootcert}, or null
+     * @param systemTrust whether {@code sslrootcert=system}
+     * @param cert {@code sslcert}, or null
+     * @param key {@code sslkey}, or null
+     * @param keyPassword {@code sslpassword}, or null
+     * @param custom a caller-supplied context, or null
+     * @return the settings, with {@code sni} true; null for {@code disable}
+     */
+    public static TlsSettings resolveExplicit(String sslMode, Path rootCert, boolean systemTrust, Path cert,
+            Path key, String keyPassword, SSLContext custom) {
+        return resolve(sslMode, rootCert, systemTrust, cert, key, keyPassword, custom, null, false);
+    }
+
+    private static TlsSettings resolve(String sslMode, Path rootCert, boolean systemTrust, Path cert, Path key,
+            String keyPassword, SSLContext custom, Path userHome, boolean useDefaultFiles) {
         String mode = sslMode == null ? (systemTrust ? "verify-full" : "prefer") : sslMode;
         switch (mode) {
             case "disable", "allow", "prefer", "require", "verify-ca", "verify-full" -> { }
@@ -129,7 +152,7 @@ public record TlsSettings(
             return new TlsSettings(verification, null, false, null, null, null, custom, userHome, true);
         }
 
-        Path directory = defaultDirectory(userHome);
+        Path directory = useDefaultFiles ? defaultDirectory(userHome) : null;
         Path root = null;
         if (rootCert != null) {
             root = requireExisting(rootCert, "sslrootcert");
@@ -141,7 +164,7 @@ public record TlsSettings(
         Verification verification;
         if (mode.equals("verify-full") || mode.equals("verify-ca")) {
             if (!trusted) {
-                String missing = directory == null ? "no sslrootcert is set and the home directory is unknown"
+                String missing = directory == null ? "no sslrootcert is set (and no ~/.postgresql/root.crt was found)"
                         : "no sslrootcert is set and \"" + directory.resolve(DEFAULT_ROOT_CERT) + "\" does not exist";
                 throw new PgClientException("sslmode=" + mode + " needs the certificates of the certificate"
                         + " authorities to trust, but " + missing + ". Set sslrootcert=<file.pem> (a PEM file with the"
