@@ -38,7 +38,7 @@ final class ExtendedQueryCommand<T> extends Command {
 
     private enum Mode { STATUS, ROWS, FIRST_ROW, MANY }
 
-    private enum Phase { INIT, PREPARING, PREPARED, EXECUTING }
+    private enum Phase { INIT, PREPARING, INTROSPECTING, PREPARED, EXECUTING }
 
     final CompletableFuture<T> future = new CompletableFuture<>();
     private final String sql;
@@ -101,7 +101,8 @@ final class ExtendedQueryCommand<T> extends Command {
             case INIT:
                 return writeFirstGroup(conn);
             case PREPARING:
-                return false; // still waiting for the statement's description
+            case INTROSPECTING:
+                return false; // still waiting for the statement's description, or for its types to be looked up
             case PREPARED:
                 return writeExecute(conn);
             default:
@@ -110,6 +111,7 @@ final class ExtendedQueryCommand<T> extends Command {
     }
 
     private boolean writeFirstGroup(PgConnectionImpl conn) {
+        conn.dropStatementsIfCodecsChanged();
         StatementCache cache = conn.statements;
         if (cache.caches(sql)) {
             List<StatementCache.Entry> toClose = new ArrayList<>(0);
@@ -371,11 +373,38 @@ final class ExtendedQueryCommand<T> extends Command {
             entry.rowDescription = description;
             entry.ready = true;
         }
+        if (!abandoned && !future.isDone()) {
+            int[] unknown = conn.codecs.unknownTypes(parameterTypes, description == null ? null
+                    : description.typeOids());
+            if (unknown != null) { // types without codecs (user or extension types): look them up before Bind
+                phase = Phase.INTROSPECTING;
+                conn.introspectFirst(unknown, error -> afterIntrospection(conn, error));
+                return;
+            }
+        }
         phase = Phase.PREPARED;
         if (abandoned || future.isDone()) {
             phase = Phase.EXECUTING; // nothing more to write; the connection moves on
         }
         // the connection calls write() again: this command is at the head of its queue
+    }
+
+    /** The type lookup is over: choose the result decoders again, then go on to Bind. */
+    private void afterIntrospection(PgConnectionImpl conn, Throwable error) {
+        if (error != null && conn.transactionStatus() == 'E') {
+            phase = Phase.EXECUTING;
+            finish(conn, new PgClientException("Could not look up the types of the statement's parameters or"
+                    + " result columns, and the failure aborted the transaction: " + error.getMessage(), error));
+            return;
+        }
+        // on any other failure the types stay unknown and travel as text
+        if (description != null) {
+            description = description.rebind(conn.codecs, false);
+            if (entry != null) {
+                entry.rowDescription = description;
+            }
+        }
+        phase = abandoned || future.isDone() ? Phase.EXECUTING : Phase.PREPARED;
     }
 
     private void onExecuted(PgConnectionImpl conn) {
