@@ -63,8 +63,8 @@ final class ArrayCodec extends BaseCodec<PgArray<?>> implements FormatChooser {
     }
 
     /**
-     * {@code int2vector} or {@code oidvector}: one-dimensional arrays in binary whose text form is the elements
-     * separated by spaces.
+     * {@code int2vector} or {@code oidvector}: one-dimensional arrays without NULLs whose lower bound is 0, in
+     * binary; their text form is the elements separated by spaces.
      */
     static ArrayCodec vector(int oid, String typeName, int elementOid, Codec<?> element) {
         return new ArrayCodec(oid, typeName, elementOid, element, ' ', true);
@@ -152,7 +152,7 @@ final class ArrayCodec extends BaseCodec<PgArray<?>> implements FormatChooser {
             }
             int n = size(current);
             dims[ndims] = n;
-            lbs[ndims] = current instanceof PgArray<?> p ? p.lowerBound() : 1;
+            lbs[ndims] = vector ? 0 : current instanceof PgArray<?> p ? p.lowerBound() : 1;
             ndims++;
             if (n == 0) {
                 return new int[][] {new int[0], new int[0]}; // any empty dimension makes the array empty
@@ -570,7 +570,7 @@ final class ArrayCodec extends BaseCodec<PgArray<?>> implements FormatChooser {
             text.readItem(" ", true, false);
             items.add(text.decodeItem(element, context));
         }
-        PgArray.Builder<Object> builder = PgArray.builder(items.size());
+        PgArray.Builder<Object> builder = PgArray.builder(items.size()).lowerBound(0); // as the server numbers them
         for (Object item : items) {
             builder.add(item);
         }

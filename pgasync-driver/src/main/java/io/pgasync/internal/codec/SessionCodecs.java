@@ -147,6 +147,12 @@ public final class SessionCodecs {
 
     /** A codec from catalog facts. */
     private Codec<?> build(TypeInfo t, int depth) {
+        if (t.elementOid() == 0 && t.kind() != 'p') {
+            Codec<?> named = base.findByName(t.schema(), t.name()); // hstore, citext, CodecProvider types
+            if (named != null) {
+                return named;
+            }
+        }
         switch (t.kind()) {
             case 'd':
                 return resolve(t.baseOid(), depth);
@@ -175,12 +181,6 @@ public final class SessionCodecs {
         }
         if (t.elementOid() != 0) {
             return new ArrayCodec(t.oid(), t.name(), t.elementOid(), resolve(t.elementOid(), depth), t.delimiter());
-        }
-        if (t.kind() == 'b') {
-            Codec<?> named = base.findByName(t.schema(), t.name());
-            if (named != null) {
-                return named;
-            }
         }
         return new TextCodecs.FallbackCodec(t.oid(), t.name());
     }
