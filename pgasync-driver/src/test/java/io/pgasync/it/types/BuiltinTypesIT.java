@@ -272,6 +272,15 @@ class BuiltinTypesIT {
         roundTrip(conn, "regtype", 23, "integer");
         roundTrip(conn, "regproc", "now");
         roundTrip(conn, "regnamespace", "pg_catalog");
+        roundTrip(conn, "regprocedure", "now()");
+        roundTrip(conn, "regoper", "||/");
+        roundTrip(conn, "regoperator", "+(integer,integer)");
+        roundTrip(conn, "regconfig", "english");
+        roundTrip(conn, "regdictionary", "simple");
+        roundTrip(conn, "regrole", "pgasync");
+        roundTrip(conn, "regcollation", "\"C\"");
+        roundTrip(conn, "refcursor", "my_cursor");
+        roundTrip(conn, "aclitem", "pgasync=r/pgasync");
     }
 
     @Test
