@@ -13,8 +13,12 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * The codecs a connection uses, by type OID. Immutable and thread-safe; {@link #builtins()} is shared by every
- * connection without custom codecs, and {@link #builder(CodecRegistry)} derives registries with more codecs.
+ * Codecs by type OID, and by type name for types whose OIDs vary between databases ({@code hstore},
+ * {@code citext}, provider types). Immutable and thread-safe. {@link #builtins()} holds every built-in codec:
+ * scalars, an array codec for each of them, ranges and multiranges over the built-in subtypes, anonymous
+ * records; {@link #installed()} adds the codecs of {@code CodecProvider}s and is what connections start from;
+ * {@link #builder(CodecRegistry)} derives registries with more codecs. A connection layers its own codecs over
+ * it in {@link SessionCodecs}, which the engine uses; the lookup methods below behave the same in both.
  *
  * <p>Built-in types (OID below 10000) are looked up in an array indexed by OID, other OIDs in a
  * map. Decoding lookups never return null: an OID without a codec gets a text fallback that decodes to
