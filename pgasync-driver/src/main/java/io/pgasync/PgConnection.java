@@ -55,6 +55,59 @@ public interface PgConnection extends PgClient {
     }
 
     /**
+     * Prepares a statement for repeated use; its rows are {@link Row}s.
+     *
+     * @param sql one SQL command with {@code $n} parameters
+     * @return the statement, once the server has prepared and described it
+     */
+    CompletableFuture<PgPreparedStatement<Row>> prepare(String sql);
+
+    /**
+     * Prepares a statement whose rows are mapped by the given mapper (asyncpg's {@code record_class}).
+     *
+     * @param sql one SQL command with {@code $n} parameters
+     * @param mapper maps each row
+     * @param <T> the mapped type
+     * @return the statement, once the server has prepared and described it
+     */
+    <T> CompletableFuture<PgPreparedStatement<T>> prepare(String sql, RowMapper<T> mapper);
+
+    /**
+     * Streams a query's rows with back-pressure, 50 rows per round trip: see
+     * {@link #cursor(int, String, Object...)}.
+     *
+     * @param sql one SQL query with {@code $n} parameters
+     * @param args the parameter values
+     * @return a cold publisher: each subscription runs the query
+     */
+    java.util.concurrent.Flow.Publisher<Row> cursor(String sql, Object... args);
+
+    /**
+     * Streams a query's rows with back-pressure: the server is asked for {@code prefetch} rows at a time, and
+     * for more only when the subscriber has requested them, so a result of any size is streamed with bounded
+     * memory. Inside a transaction the rows come from a named portal, one Sync per batch, and other calls on the
+     * connection can run between batches; outside a transaction (beyond asyncpg, as r2dbc-postgresql does) from the
+     * unnamed portal, and the connection runs nothing else until the stream ends or is cancelled. Cancelling the
+     * subscription closes the portal.
+     *
+     * @param prefetch rows per round trip, at least 1
+     * @param sql one SQL query with {@code $n} parameters
+     * @param args the parameter values
+     * @return a cold publisher: each subscription runs the query
+     */
+    java.util.concurrent.Flow.Publisher<Row> cursor(int prefetch, String sql, Object... args);
+
+    /**
+     * Opens a server-side cursor that the caller moves through (asyncpg's {@code Cursor}). Only inside a
+     * transaction: outside one, the future fails with a clear error.
+     *
+     * @param sql one SQL query with {@code $n} parameters
+     * @param args the parameter values
+     * @return the cursor
+     */
+    CompletableFuture<PgCursor<Row>> openCursor(String sql, Object... args);
+
+    /**
      * A view of this connection whose calls time out after the given duration (the server is asked to cancel the
      * query, the call fails with {@link io.pgasync.exception.PgTimeoutException}, the connection stays usable).
      *
@@ -104,6 +157,26 @@ public interface PgConnection extends PgClient {
      */
     <T> CompletableFuture<T> transaction(IsolationLevel isolation, boolean readOnly, boolean deferrable,
             Function<? super PgConnection, ? extends CompletionStage<T>> work);
+
+    /**
+     * Listens to a channel: sends {@code LISTEN "channel"} (the name quoted as an identifier, so it is used exactly
+     * as given) when this is the channel's first listener, and delivers every notification on it, in order, even
+     * while other queries run on this connection.
+     *
+     * @param channel the channel name
+     * @param listener called for each notification
+     * @return completes once the server listens
+     */
+    CompletableFuture<Void> addListener(String channel, PgNotificationListener listener);
+
+    /**
+     * Stops a listener; sends {@code UNLISTEN} when it was the channel's last one.
+     *
+     * @param channel the channel name
+     * @param listener the listener to remove
+     * @return completes once done (at once when other listeners remain)
+     */
+    CompletableFuture<Void> removeListener(String channel, PgNotificationListener listener);
 
     /**
      * Adds a listener for the server's notices and warnings.
@@ -200,8 +273,9 @@ public interface PgConnection extends PgClient {
     PgConnectOptions getOptions();
 
     /**
-     * Resets the session for the next user, as asyncpg's {@code reset()}: rolls back a transaction in
-     * progress (unless the connection is already idle), then runs {@link #getResetQuery()}.
+     * Resets the session for the next user, as asyncpg's {@code reset()}: removes notification and log listeners,
+     * rolls back a transaction in progress (unless the connection is already idle), then runs
+     * {@link #getResetQuery()}. Prepared statements and cursors obtained before the reset can no longer be used.
      *
      * @return completes when the session is reset
      */

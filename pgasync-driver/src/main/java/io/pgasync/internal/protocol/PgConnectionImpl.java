@@ -9,6 +9,8 @@ import io.pgasync.PgClient;
 import io.pgasync.PgConnectOptions;
 import io.pgasync.PgConnection;
 import io.pgasync.PgLogListener;
+import io.pgasync.PgNotification;
+import io.pgasync.PgNotificationListener;
 import io.pgasync.PgNotice;
 import io.pgasync.PgQueryEvent;
 import io.pgasync.PgQueryLogger;
@@ -77,6 +79,9 @@ public final class PgConnectionImpl implements PgConnection {
     private final List<PgLogListener> logListeners = new CopyOnWriteArrayList<>();
     private final List<PgTerminationListener> terminationListeners = new CopyOnWriteArrayList<>();
     private final List<QueryLoggerRegistration> queryLoggers = new CopyOnWriteArrayList<>();
+    private final Map<String, List<PgNotificationListener>> notificationListeners = new ConcurrentHashMap<>();
+    /** Incremented by reset(): prepared statements and cursors of an earlier generation are invalid. */
+    private volatile int generation;
 
     /** The transaction object that started the current transaction block, if it was started through one. */
     volatile TransactionImpl topTransaction;
@@ -257,12 +262,81 @@ public final class PgConnectionImpl implements PgConnection {
     }
 
     private void onNotification(ByteBuf body) {
-        // LISTEN/NOTIFY delivery is added with the notifications feature; until then notifications are dropped.
         int pid = Wire.readInt(body, "NotificationResponse");
         String channelName = Wire.readCString(body);
-        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "notification on " + channelName + " from pid " + pid + " dropped");
+        String payload = Wire.readCString(body);
+        List<PgNotificationListener> listeners = notificationListeners.get(channelName);
+        if (listeners == null || listeners.isEmpty()) {
+            return; // a notification racing with UNLISTEN
         }
+        PgNotification notification = new PgNotification(pid, channelName, payload);
+        for (PgNotificationListener listener : listeners) {
+            try {
+                listener.onNotification(this, notification);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a notification listener for channel \"" + channelName
+                        + "\" threw; the connection is unaffected", e);
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> addListener(String channel, PgNotificationListener listener) {
+        String listen;
+        try {
+            listen = "LISTEN " + Identifiers.quoteIdentifier(channel);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        boolean first;
+        synchronized (notificationListeners) {
+            List<PgNotificationListener> list = notificationListeners.computeIfAbsent(channel,
+                    c -> new CopyOnWriteArrayList<>());
+            first = list.isEmpty();
+            list.add(listener);
+        }
+        if (!first) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return execute(listen).handle((status, error) -> {
+            if (error != null) {
+                synchronized (notificationListeners) {
+                    List<PgNotificationListener> list = notificationListeners.get(channel);
+                    if (list != null) {
+                        list.remove(listener);
+                        if (list.isEmpty()) {
+                            notificationListeners.remove(channel);
+                        }
+                    }
+                }
+                throw error instanceof java.util.concurrent.CompletionException ce ? ce
+                        : new java.util.concurrent.CompletionException(error);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> removeListener(String channel, PgNotificationListener listener) {
+        boolean last;
+        synchronized (notificationListeners) {
+            List<PgNotificationListener> list = notificationListeners.get(channel);
+            if (list == null || !list.remove(listener)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            last = list.isEmpty();
+            if (last) {
+                notificationListeners.remove(channel);
+            }
+        }
+        if (!last || closed) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return execute("UNLISTEN " + Identifiers.quoteIdentifier(channel)).thenApply(status -> null);
+    }
+
+    int generation() {
+        return generation;
     }
 
     void onParameterStatus(ByteBuf body) {
@@ -393,6 +467,7 @@ public final class PgConnectionImpl implements PgConnection {
                 LOG.log(System.Logger.Level.WARNING, "a termination listener threw", e);
             }
         }
+        notificationListeners.clear();
         closeFuture.complete(null);
     }
 
@@ -608,6 +683,110 @@ public final class PgConnectionImpl implements PgConnection {
         return command.future;
     }
 
+    // ---- prepared statements, cursors ------------------------------------------------------------------------
+
+    private final java.util.concurrent.atomic.AtomicLong nameCounter = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Prepares and describes a statement through the cache, without running it. */
+    CompletableFuture<StatementCache.Entry> describe(String sql) {
+        ExtendedQueryCommand<StatementCache.Entry> command = ExtendedQueryCommand.describe(sql, null, this);
+        return run(command, defaultTimeout());
+    }
+
+    @Override
+    public CompletableFuture<io.pgasync.PgPreparedStatement<Row>> prepare(String sql) {
+        return prepare(sql, ROW_IDENTITY);
+    }
+
+    @Override
+    public <T> CompletableFuture<io.pgasync.PgPreparedStatement<T>> prepare(String sql, RowMapper<T> mapper) {
+        StatementCache.Entry explicit = new StatementCache.Entry(sql, "__pgasync_ps_" + nameCounter.incrementAndGet(),
+                System.nanoTime());
+        ExtendedQueryCommand<StatementCache.Entry> command = ExtendedQueryCommand.describe(sql, explicit, this);
+        return run(command, defaultTimeout()).thenApply(entry -> new PreparedStatementImpl<>(this, entry, mapper));
+    }
+
+    <T> CompletableFuture<T> runStatement(StatementCache.Entry statement, String kind, Object[] args,
+            List<Object[]> batches, RowMapper<?> mapper) {
+        ExtendedQueryCommand<T> command = ExtendedQueryCommand.onStatement(statement, kind, args(args), batches,
+                mapper, this);
+        return run(command, defaultTimeout());
+    }
+
+    CompletableFuture<Void> closeStatement(String name) {
+        CloseStatementCommand close = new CloseStatementCommand(name);
+        submit(close, null);
+        return close.future;
+    }
+
+    @Override
+    public java.util.concurrent.Flow.Publisher<Row> cursor(String sql, Object... args) {
+        return cursor(50, sql, args);
+    }
+
+    @Override
+    public java.util.concurrent.Flow.Publisher<Row> cursor(int prefetch, String sql, Object... args) {
+        return new RowPublisher<>(this, sql, null, args, prefetch, ROW_IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<io.pgasync.PgCursor<Row>> openCursor(String sql, Object... args) {
+        Object[] values = args(args).clone();
+        return describe(sql).thenCompose(statement -> {
+            String portal = nextPortalName();
+            PortalCommand<Void> open = new PortalCommand<>(PortalCommand.Kind.OPEN, this, statement, portal, values,
+                    0, null);
+            submit(open, defaultTimeout());
+            return open.future.thenApply(v -> (io.pgasync.PgCursor<Row>) new CursorImpl<>(this, statement, portal,
+                    ROW_IDENTITY));
+        });
+    }
+
+    CompletableFuture<String> explain(String sql, boolean analyze, Object[] args) {
+        String explainSql = "EXPLAIN (FORMAT JSON" + (analyze ? ", ANALYZE" : "") + ") " + sql;
+        if (!analyze) {
+            return fetchVal(explainSql, String.class, args(args), defaultTimeout());
+        }
+        PgTransaction tx = transaction();
+        return tx.start().thenCompose(v -> fetchVal(explainSql, String.class, args(args), defaultTimeout())
+                .handle((plan, error) -> tx.rollback().handle((r, rollbackError) -> {
+                    if (error != null) {
+                        throw error instanceof java.util.concurrent.CompletionException ce ? ce
+                                : new java.util.concurrent.CompletionException(error);
+                    }
+                    return plan;
+                })).thenCompose(f -> f));
+    }
+
+    String nextPortalName() {
+        return "__pgasync_portal_" + nameCounter.incrementAndGet();
+    }
+
+    boolean inflightIsEmpty() {
+        return inflight.isEmpty();
+    }
+
+    /** Routes replies to a command that writes no Sync yet (a portal read with Flush); its final Sync pops it. */
+    void expectReplies(Command command) {
+        inflight.add(command);
+        command.pendingSyncs++;
+    }
+
+    void removeUnwritten(Command command) {
+        unwritten.remove(command);
+    }
+
+    static Throwable unwrapFailure(CompletableFuture<?> failed) {
+        try {
+            failed.join();
+            return new IllegalStateException("not failed");
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        } catch (CancellationException e) {
+            return e;
+        }
+    }
+
     @Override
     public PgClient withTimeout(Duration timeout) {
         return new TimeoutView(this, timeout);
@@ -733,6 +912,9 @@ public final class PgConnectionImpl implements PgConnection {
 
     @Override
     public CompletableFuture<Void> reset() {
+        notificationListeners.clear();
+        logListeners.clear();
+        generation++;
         String query = getResetQuery();
         if (isInTransaction() || topTransaction != null) {
             topTransaction = null;
