@@ -2,6 +2,7 @@ package io.pgasync;
 
 import io.pgasync.internal.protocol.Connector;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -106,6 +107,64 @@ public interface PgConnection extends PgClient {
      * @return the cursor
      */
     CompletableFuture<PgCursor<Row>> openCursor(String sql, Object... args);
+
+    /**
+     * Copies a table's rows out ({@code COPY table TO STDOUT}) into a sink, streamed.
+     *
+     * @param table the table name (quoted; the schema and columns come from the options)
+     * @param sink where the data goes
+     * @param options format and COPY options, or null for the defaults (text format, all columns)
+     * @return the number of rows copied
+     */
+    CompletableFuture<Long> copyFromTable(String table, CopySink sink, PgCopyOptions options);
+
+    /**
+     * Copies a query's result out ({@code COPY (query) TO STDOUT}) into a sink, streamed. COPY takes no parameters:
+     * arguments are rendered as literals by the server ({@code quote_nullable}) and put in place of their
+     * {@code $n}, which is found the way the server's lexer would (not inside strings, identifiers or comments).
+     *
+     * @param query a SELECT (or other query) with {@code $n} parameters
+     * @param sink where the data goes
+     * @param options format and COPY options, or null for the defaults
+     * @param args the parameter values
+     * @return the number of rows copied
+     */
+    CompletableFuture<Long> copyFromQuery(String query, CopySink sink, PgCopyOptions options, Object... args);
+
+    /**
+     * Copies data into a table ({@code COPY table FROM STDIN}) from a source, streamed with flow control. When the
+     * source fails, or a row is bad, the COPY is aborted and rolled back, the future fails with the cause, and the
+     * connection stays usable.
+     *
+     * @param table the table name (quoted; schema, columns, WHERE and options come from the options)
+     * @param source where the data comes from, in the format the options say
+     * @param options format and COPY options, or null for the defaults (text format, all columns)
+     * @return the number of rows copied
+     */
+    CompletableFuture<Long> copyToTable(String table, CopySource source, PgCopyOptions options);
+
+    /**
+     * Copies records into a table with binary COPY, each value encoded by the column type's binary codec (asyncpg's
+     * {@code copy_records_to_table}). The records are iterated on a worker thread, as the connection can send them.
+     *
+     * @param table the table name
+     * @param records one list of values per row, in the column order of the options (or the table's)
+     * @param options schema, columns and WHERE (the format is binary), or null
+     * @return the number of rows copied
+     */
+    CompletableFuture<Long> copyRecordsToTable(String table, Iterable<? extends List<?>> records,
+            PgCopyOptions options);
+
+    /**
+     * Copies records from a publisher into a table with binary COPY, requesting them as the connection can send.
+     *
+     * @param table the table name
+     * @param records one list of values per row
+     * @param options schema, columns and WHERE (the format is binary), or null
+     * @return the number of rows copied
+     */
+    CompletableFuture<Long> copyRecordsToTable(String table, java.util.concurrent.Flow.Publisher<? extends List<?>> records,
+            PgCopyOptions options);
 
     /**
      * A view of this connection whose calls time out after the given duration (the server is asked to cancel the

@@ -468,6 +468,11 @@ public final class PgConnectionImpl implements PgConnection {
             }
         }
         notificationListeners.clear();
+        List<CompletableFuture<Void>> waiters = new ArrayList<>(writabilityWaiters);
+        writabilityWaiters.clear();
+        for (CompletableFuture<Void> waiter : waiters) {
+            waiter.completeExceptionally(failure);
+        }
         closeFuture.complete(null);
     }
 
@@ -756,6 +761,141 @@ public final class PgConnectionImpl implements PgConnection {
                     }
                     return plan;
                 })).thenCompose(f -> f));
+    }
+
+    // ---- COPY ---------------------------------------------------------------------------------------------------
+
+    private final List<CompletableFuture<Void>> writabilityWaiters = new ArrayList<>();
+
+    /** Completes when the channel can take more data; fails when the connection closes. Event loop only. */
+    CompletableFuture<Void> whenWritable() {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedException());
+        }
+        if (channel.isWritable()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> waiter = new CompletableFuture<>();
+        writabilityWaiters.add(waiter);
+        return waiter;
+    }
+
+    void onWritabilityChanged() {
+        if (channel.isWritable() && !writabilityWaiters.isEmpty()) {
+            List<CompletableFuture<Void>> ready = new ArrayList<>(writabilityWaiters);
+            writabilityWaiters.clear();
+            for (CompletableFuture<Void> waiter : ready) {
+                waiter.complete(null);
+            }
+        }
+    }
+
+    /** Asks the server to cancel a command that is running now (a COPY whose sink failed). */
+    void requestCancel(Command command) {
+        if (inflight.peek() == command && !command.cancelSent && cancelTarget != null && secretKey != null) {
+            command.cancelSent = true;
+            cancelTarget.sendCancel(processId, secretKey);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Long> copyFromTable(String table, io.pgasync.CopySink sink,
+            io.pgasync.PgCopyOptions options) {
+        String sql;
+        try {
+            sql = CopySql.toStdout(table, options == null ? io.pgasync.PgCopyOptions.defaults() : options);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return copyOut(sql, sink);
+    }
+
+    @Override
+    public CompletableFuture<Long> copyFromQuery(String query, io.pgasync.CopySink sink,
+            io.pgasync.PgCopyOptions options, Object... args) {
+        io.pgasync.PgCopyOptions o = options == null ? io.pgasync.PgCopyOptions.defaults() : options;
+        if (args == null || args.length == 0) {
+            return copyOut(CopySql.queryToStdout(query, o), sink);
+        }
+        Object[] values = args.clone();
+        return describe(query).thenCompose(statement -> {
+            QuoteLiteralsCommand quote = new QuoteLiteralsCommand(this, statement.parameterTypes, values);
+            submit(quote, defaultTimeout());
+            return quote.future;
+        }).thenCompose(literals -> copyOut(CopySql.queryToStdout(SqlParameters.inline(query, literals), o), sink));
+    }
+
+    private CompletableFuture<Long> copyOut(String sql, io.pgasync.CopySink sink) {
+        CopyOutCommand command = new CopyOutCommand(this, sql, java.util.Objects.requireNonNull(sink, "sink"));
+        submit(command, null);
+        return command.future;
+    }
+
+    @Override
+    public CompletableFuture<Long> copyToTable(String table, io.pgasync.CopySource source,
+            io.pgasync.PgCopyOptions options) {
+        io.pgasync.PgCopyOptions o = options == null ? io.pgasync.PgCopyOptions.defaults() : options;
+        CopyInCommand.Producer producer = switch (source.kind()) {
+            case STREAM -> CopyProducers.stream(source::stream, false, "the input stream");
+            case PATH -> CopyProducers.file(source.path());
+            case PUBLISHER -> CopyProducers.publisher(source.publisher());
+        };
+        String sql;
+        try {
+            sql = CopySql.fromStdin(table, o, null, o.columns());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CopyInCommand command = new CopyInCommand(this, sql, producer);
+        submit(command, null);
+        return command.future;
+    }
+
+    @Override
+    public CompletableFuture<Long> copyRecordsToTable(String table, Iterable<? extends List<?>> records,
+            io.pgasync.PgCopyOptions options) {
+        return copyRecords(table, options, (types, columns) -> CopyProducers.records(records,
+                new CopyProducers.BinaryCopyEncoder(types, columns, this)));
+    }
+
+    @Override
+    public CompletableFuture<Long> copyRecordsToTable(String table,
+            java.util.concurrent.Flow.Publisher<? extends List<?>> records, io.pgasync.PgCopyOptions options) {
+        return copyRecords(table, options, (types, columns) -> CopyProducers.records(records,
+                new CopyProducers.BinaryCopyEncoder(types, columns, this)));
+    }
+
+    private CompletableFuture<Long> copyRecords(String table, io.pgasync.PgCopyOptions options,
+            java.util.function.BiFunction<int[], List<String>, CopyInCommand.Producer> producer) {
+        io.pgasync.PgCopyOptions o = options == null ? io.pgasync.PgCopyOptions.defaults() : options;
+        String probe;
+        try {
+            StringBuilder select = new StringBuilder("SELECT ");
+            if (o.columns().isEmpty()) {
+                select.append('*');
+            } else {
+                for (int i = 0; i < o.columns().size(); i++) {
+                    select.append(i > 0 ? ", " : "").append(Identifiers.quoteIdentifier(o.columns().get(i)));
+                }
+            }
+            probe = select.append(" FROM ").append(Identifiers.qualified(o.schema(), table)).append(" LIMIT 0")
+                    .toString();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return describe(probe).thenCompose(statement -> {
+            RowDescription d = statement.rowDescription;
+            int[] types = new int[d.size()];
+            List<String> columns = new ArrayList<>(d.size());
+            for (int i = 0; i < d.size(); i++) {
+                types[i] = d.columns.get(i).typeOid();
+                columns.add(d.columns.get(i).name());
+            }
+            String sql = CopySql.fromStdin(table, o, io.pgasync.PgCopyOptions.Format.BINARY, columns);
+            CopyInCommand command = new CopyInCommand(this, sql, producer.apply(types, columns));
+            submit(command, null);
+            return command.future;
+        });
     }
 
     String nextPortalName() {
