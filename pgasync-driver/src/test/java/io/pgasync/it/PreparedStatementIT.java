@@ -86,6 +86,8 @@ class PreparedStatementIT {
         PgPreparedStatement<Row> b = await(conn.prepare("SELECT 2"));
         await(conn.reset());
         assertThat(failure(b.fetchVal())).isInstanceOf(PgClientException.class).hasMessageContaining("reset");
+        assertThat(await(conn.fetchVal("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE '\\_\\_pgasync\\_ps%'")))
+                .as("reset closes explicit statements on the server").isEqualTo(0L);
 
         PgConnection other = TestSupport.connect(server);
         PgPreparedStatement<Row> c = await(other.prepare("SELECT 3"));

@@ -708,7 +708,15 @@ public final class PgConnectionImpl implements PgConnection {
         StatementCache.Entry explicit = new StatementCache.Entry(sql, "__pgasync_ps_" + nameCounter.incrementAndGet(),
                 System.nanoTime());
         ExtendedQueryCommand<StatementCache.Entry> command = ExtendedQueryCommand.describe(sql, explicit, this);
-        return run(command, defaultTimeout()).thenApply(entry -> new PreparedStatementImpl<>(this, entry, mapper));
+        explicitStatements.add(explicit.name);
+        return run(command, defaultTimeout()).handle((entry, error) -> {
+            if (error != null) {
+                explicitStatements.remove(explicit.name);
+                throw error instanceof java.util.concurrent.CompletionException ce ? ce
+                        : new java.util.concurrent.CompletionException(error);
+            }
+            return new PreparedStatementImpl<>(this, entry, mapper);
+        });
     }
 
     <T> CompletableFuture<T> runStatement(StatementCache.Entry statement, String kind, Object[] args,
@@ -718,7 +726,11 @@ public final class PgConnectionImpl implements PgConnection {
         return run(command, defaultTimeout());
     }
 
+    /** Explicit prepared statements that exist on the server: closed by reset(), which makes them unusable. */
+    private final java.util.Set<String> explicitStatements = ConcurrentHashMap.newKeySet();
+
     CompletableFuture<Void> closeStatement(String name) {
+        explicitStatements.remove(name);
         CloseStatementCommand close = new CloseStatementCommand(name);
         submit(close, null);
         return close.future;
@@ -1055,6 +1067,9 @@ public final class PgConnectionImpl implements PgConnection {
         notificationListeners.clear();
         logListeners.clear();
         generation++;
+        for (String name : List.copyOf(explicitStatements)) {
+            closeStatement(name); // pipelined ahead of the reset query; nothing waits for them
+        }
         String query = getResetQuery();
         if (isInTransaction() || topTransaction != null) {
             topTransaction = null;
