@@ -31,7 +31,8 @@ final class PooledConnectionImpl implements PgPooledConnection {
     private final Lease lease;
     private final PgConnection conn;
     private final PoolEntry entry;
-    private final Map<Object, Runnable> registrations = new IdentityHashMap<>();
+    /** Listeners added through this lease and how to remove them; created on first use, guarded by this. */
+    private Map<Object, Runnable> registrations;
     private volatile PooledConnectionView view;
 
     PooledConnectionImpl(Lease lease) {
@@ -179,7 +180,10 @@ final class PooledConnectionImpl implements PgPooledConnection {
 
     private void register(Object key, Runnable undo) {
         Runnable previous;
-        synchronized (registrations) {
+        synchronized (this) {
+            if (registrations == null) {
+                registrations = new IdentityHashMap<>();
+            }
             previous = registrations.put(key, undo);
         }
         if (previous != null) {
@@ -191,8 +195,8 @@ final class PooledConnectionImpl implements PgPooledConnection {
 
     private void unregister(Object key) {
         Runnable undo;
-        synchronized (registrations) {
-            undo = registrations.remove(key);
+        synchronized (this) {
+            undo = registrations == null ? null : registrations.remove(key);
         }
         if (undo != null) {
             lease.forget(undo);

@@ -261,6 +261,29 @@ class PoolAcquireIT {
     }
 
     @Test
+    void listenersAddedThroughALeaseEndWithItAndTheConnectionViewReleasesOnClose() {
+        pool = PgPool.create(PoolTestSupport.options(server, app).maxSize(1).build());
+        List<String> heard = new CopyOnWriteArrayList<>();
+        List<Object> seenAs = new CopyOnWriteArrayList<>();
+        PgPooledConnection conn = await(pool.acquire());
+        conn.addLogListener((c, notice) -> {
+            heard.add(notice.message());
+            seenAs.add(c);
+        });
+        await(conn.execute("DO $$ BEGIN RAISE NOTICE 'first'; END $$"));
+        assertThat(heard).containsExactly("first");
+        assertThat(seenAs.get(0)).isSameAs(conn.asConnection());
+        io.pgasync.PgConnection view = conn.asConnection();
+        assertThat(await(view.fetchVal("SELECT 'through the view'"))).isEqualTo("through the view");
+        await(view.close()); // releases the lease, keeps the connection
+        assertThat(conn.isReleased()).isTrue();
+        assertSettled(server, pool, app);
+        await(pool.execute("DO $$ BEGIN RAISE NOTICE 'second'; END $$"));
+        assertThat(heard).containsExactly("first");
+        assertThat(pool.getSize()).isEqualTo(1);
+    }
+
+    @Test
     void aQueryCancelledThroughItsFutureLeavesTheConnectionCleanForTheNextBorrower() {
         pool = PgPool.create(PoolTestSupport.options(server, app).maxSize(1).build());
         PgPooledConnection conn = await(pool.acquire());
