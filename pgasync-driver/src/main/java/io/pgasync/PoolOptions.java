@@ -51,7 +51,10 @@ public final class PoolOptions {
     /** The default {@link #createRetryMaxDelay()}: 2 seconds (HikariCP backs off to about the same). */
     public static final Duration DEFAULT_CREATE_RETRY_MAX_DELAY = Duration.ofSeconds(2);
 
-    /** The minimum {@link #acquireTimeout()}, {@link #createTimeout()}, {@link #validationTimeout()} and {@link #hookTimeout()}: 250 ms. */
+    /**
+     * The minimum {@link #acquireTimeout()}, {@link #createTimeout()}, {@link #validationTimeout()} and
+     * {@link #hookTimeout()}: 250 ms.
+     */
     public static final Duration MIN_TIMEOUT = Duration.ofMillis(250);
     /** The minimum non-zero {@link #maxLifetime()}: 30 seconds. */
     public static final Duration MIN_MAX_LIFETIME = Duration.ofSeconds(30);
@@ -574,7 +577,8 @@ public final class PoolOptions {
          * @param connectionFactory the factory
          * @return this builder
          */
-        public Builder connectionFactory(Supplier<? extends CompletionStage<? extends PgConnection>> connectionFactory) {
+        public Builder connectionFactory(
+                Supplier<? extends CompletionStage<? extends PgConnection>> connectionFactory) {
             this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
             return this;
         }

@@ -318,9 +318,11 @@ public final class PoolImpl implements PgPool {
             lock.unlock();
         }
         PgPoolTimeoutException ex = new PgPoolTimeoutException(message, w.timeout, cause);
+        totalAcquireTimeouts.incrementAndGet(); // counted first, so that the caller sees it counted
         if (w.future.completeExceptionally(ex)) {
-            totalAcquireTimeouts.incrementAndGet();
             fire(l -> l.onAcquireTimeout(w.timeout));
+        } else {
+            totalAcquireTimeouts.decrementAndGet();
         }
     }
 
@@ -511,15 +513,16 @@ public final class PoolImpl implements PgPool {
         if (leakNanos > 0) {
             lease.leakTask = schedule(() -> onLeakSuspected(lease), leakNanos);
         }
+        totalAcquired.incrementAndGet(); // counted first, so that the caller sees it counted
         if (w.future.complete(proxy)) {
             cancel(w.timer);
-            totalAcquired.incrementAndGet();
             if (!listeners.isEmpty()) {
                 Duration wait = Duration.ofNanos(now - w.startedAt);
                 fire(l -> l.onAcquire(wait));
             }
         } else {
             // the caller gave up (timeout, cancel) while we prepared: take the connection back, unseen
+            totalAcquired.decrementAndGet();
             endLease(lease, false, setupRan);
         }
     }

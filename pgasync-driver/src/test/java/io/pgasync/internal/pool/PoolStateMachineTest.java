@@ -233,6 +233,23 @@ class PoolStateMachineTest {
         assertThat(pool.stats().totalCreated()).isEqualTo(1);
     }
 
+    /** POOL-07: an attempt that outlives createTimeout is abandoned, and the connection it opens later is closed. */
+    @Test
+    void aConnectionArrivingAfterTheCreateTimeoutIsClosed() {
+        factory.hold = true;
+        PgPool pool = pool(options().maxSize(1).createTimeout(Duration.ofMillis(100))
+                .createRetryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        CompletableFuture<PgPooledConnection> pending = pool.acquire(Duration.ofMillis(400));
+        awaitTrue("the attempt fails at the create timeout", () -> pool.stats().totalCreateFailures() == 1);
+        assertThat(pool.stats().creating()).isZero();
+        factory.completeHeld();
+        awaitTrue("the late connection is closed", () -> factory.made.get(0).closed);
+        Throwable error = failure(pending);
+        assertThat(error).isInstanceOf(PgPoolTimeoutException.class).hasMessageContaining("createTimeout");
+        assertThat(pool.getSize()).isZero();
+        assertSettled(pool);
+    }
+
     @Test
     void aConnectionWhoseResetFailsIsClosedNotHandedOut() {
         List<CloseReason> reasons = new CopyOnWriteArrayList<>();

@@ -521,6 +521,17 @@ class PoolLifecycleIT {
                         continue;
                     }
                     try {
+                        if (action == 3) { // a failing query leaves the connection usable
+                            CompletableFuture<Object> bad = c.fetchVal("SELECT 1 / $1::int", 0);
+                            try {
+                                bad.get(30, TimeUnit.SECONDS);
+                                unexpected.add(new AssertionError("division by zero succeeded"));
+                            } catch (java.util.concurrent.ExecutionException expected) {
+                                if (!(expected.getCause() instanceof io.pgasync.exception.DivisionByZeroException)) {
+                                    unexpected.add(expected.getCause());
+                                }
+                            }
+                        }
                         CompletableFuture<Object> q = c.fetchVal("SELECT $1::int", marker);
                         if (action == 1) { // cancel the query
                             q.cancel(true);
