@@ -17,6 +17,7 @@ import io.pgasync.exception.PgConfigurationException;
 import io.pgasync.exception.PgPoolClosedException;
 import io.pgasync.exception.PgPoolQueueFullException;
 import io.pgasync.exception.PgPoolTimeoutException;
+import io.pgasync.exception.PgServerException;
 import io.pgasync.exception.PgTimeoutException;
 import io.pgasync.observability.PgPoolListener;
 import io.pgasync.observability.PgPoolListener.CloseReason;
@@ -111,6 +112,8 @@ public final class PoolImpl implements PgPool {
     private boolean createWarned;
     private long lastBrokenWarnAt;
     private boolean brokenWarned;
+    private long lastValidationWarnAt;
+    private boolean validationWarned;
     private long totalCreated;
     private long totalClosed;
     private CompletableFuture<PgPool> readiness;
@@ -411,6 +414,9 @@ public final class PoolImpl implements PgPool {
         armTimer(w);
         CompletableFuture<Object> check = validate ? validate(e) : CompletableFuture.completedFuture(null);
         check.whenComplete((v, err) -> {
+            if (err != null && answered(e, err)) {
+                err = null; // the connection is alive; the validation query is at fault (logged)
+            }
             if (err != null) {
                 if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
                     LOG.log(System.Logger.Level.DEBUG, "Pool '" + name + "': validation of " + e.conn
@@ -1156,7 +1162,7 @@ public final class PoolImpl implements PgPool {
         }
         for (PoolEntry e : toPing) {
             validate(e).whenComplete((v, err) -> {
-                if (err == null) {
+                if (err == null || answered(e, err)) {
                     e.lastCheckedAt = System.nanoTime();
                     backToIdle(e, true);
                 } else {
@@ -1165,6 +1171,34 @@ public final class PoolImpl implements PgPool {
             });
         }
         dispatch();
+    }
+
+    /**
+     * Whether a failed validation was still answered by a live server (an error in the validation query itself,
+     * such as a typo): then the connection is kept, rather than replacing connections in a loop, and the error is
+     * logged (once per 30 s).
+     */
+    private boolean answered(PoolEntry e, Throwable err) {
+        if (!(err instanceof PgServerException) || e.conn.isClosed()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        boolean log;
+        lock.lock();
+        try {
+            log = !validationWarned || now - lastValidationWarnAt >= WARN_INTERVAL_NANOS;
+            if (log) {
+                validationWarned = true;
+                lastValidationWarnAt = now;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (log) {
+            LOG.log(System.Logger.Level.ERROR, "Pool '" + name + "': the validation query fails on a live"
+                    + " connection, so it validates nothing; fix validationQuery: " + err.getMessage());
+        }
+        return true;
     }
 
     private CompletableFuture<Object> validate(PoolEntry e) {

@@ -128,6 +128,18 @@ class PoolLifecycleIT {
     }
 
     @Test
+    void aBrokenValidationQueryDoesNotMakeThePoolReplaceConnectionsInALoop() {
+        pool = PgPool.create(PoolTestSupport.options(server, app).minSize(1).maxSize(1)
+                .validateAfterIdle(Duration.ZERO).validationQuery("SELEKT 1").build());
+        int pid = pidOfNextConnection();
+        for (int i = 0; i < 5; i++) {
+            assertThat(pidOfNextConnection()).isEqualTo(pid);
+        }
+        assertThat(pool.stats().totalCreated()).isEqualTo(1);
+        assertSettled(server, pool, app);
+    }
+
+    @Test
     void aConnectionUsedRecentlyIsHandedOutWithoutARoundTrip() {
         pool = PgPool.create(PoolTestSupport.options(server, app).minSize(1).maxSize(1)
                 .validateAfterIdle(Duration.ofMinutes(1)).validationQuery("SELECT 'validated'").build());
