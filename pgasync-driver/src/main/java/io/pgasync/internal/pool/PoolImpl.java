@@ -382,12 +382,23 @@ public final class PoolImpl implements PgPool {
             long wait = nextCreateAt - System.nanoTime();
             if (wait > 0) {
                 if (createRetry == null || createRetry.isDone()) {
-                    createRetry = schedule(() -> guarded(this::dispatch), wait);
+                    createRetry = schedule(this::retryCreate, wait);
                 }
                 return false;
             }
         }
         return true;
+    }
+
+    /** The backoff timer fired: forget it first (so that this run may schedule the next one), then retry. */
+    private void retryCreate() {
+        lock.lock();
+        try {
+            createRetry = null;
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
     }
 
     // ---- preparing a hand-out --------------------------------------------------------------------------------

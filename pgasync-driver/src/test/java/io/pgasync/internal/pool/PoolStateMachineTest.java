@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -327,7 +328,8 @@ class PoolStateMachineTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
     }
 
-    @Test
+    /** Repeated: a retry timer that fires while another attempt fails must still schedule the next retry. */
+    @RepeatedTest(20)
     void aRefusedConnectionIsRetriedUntilTheServerComesBack() {
         factory.failWith = new PgConnectionException("connection refused");
         PgPool pool = pool(options().minSize(1).createRetryBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
