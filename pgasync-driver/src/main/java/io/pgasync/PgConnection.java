@@ -4,6 +4,7 @@ import io.pgasync.codec.Codec;
 import io.pgasync.codec.PgCodecFormat;
 import io.pgasync.internal.protocol.Connector;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -57,6 +58,117 @@ public interface PgConnection extends PgClient {
     }
 
     /**
+     * Prepares a statement for repeated use; its rows are {@link Row}s.
+     *
+     * @param sql one SQL command with {@code $n} parameters
+     * @return the statement, once the server has prepared and described it
+     */
+    CompletableFuture<PgPreparedStatement<Row>> prepare(String sql);
+
+    /**
+     * Prepares a statement whose rows are mapped by the given mapper (asyncpg's {@code record_class}).
+     *
+     * @param sql one SQL command with {@code $n} parameters
+     * @param mapper maps each row
+     * @param <T> the mapped type
+     * @return the statement, once the server has prepared and described it
+     */
+    <T> CompletableFuture<PgPreparedStatement<T>> prepare(String sql, RowMapper<T> mapper);
+
+    /**
+     * Streams a query's rows with back-pressure, 50 rows per round trip: see
+     * {@link #cursor(int, String, Object...)}.
+     *
+     * @param sql one SQL query with {@code $n} parameters
+     * @param args the parameter values
+     * @return a cold publisher: each subscription runs the query
+     */
+    java.util.concurrent.Flow.Publisher<Row> cursor(String sql, Object... args);
+
+    /**
+     * Streams a query's rows with back-pressure: the server is asked for {@code prefetch} rows at a time, and
+     * for more only when the subscriber has requested them, so a result of any size is streamed with bounded
+     * memory. Inside a transaction the rows come from a named portal, one Sync per batch, and other calls on the
+     * connection can run between batches; outside a transaction (beyond asyncpg, as r2dbc-postgresql does) from the
+     * unnamed portal, and the connection runs nothing else until the stream ends or is cancelled. Cancelling the
+     * subscription closes the portal.
+     *
+     * @param prefetch rows per round trip, at least 1
+     * @param sql one SQL query with {@code $n} parameters
+     * @param args the parameter values
+     * @return a cold publisher: each subscription runs the query
+     */
+    java.util.concurrent.Flow.Publisher<Row> cursor(int prefetch, String sql, Object... args);
+
+    /**
+     * Opens a server-side cursor that the caller moves through (asyncpg's {@code Cursor}). Only inside a
+     * transaction: outside one, the future fails with a clear error.
+     *
+     * @param sql one SQL query with {@code $n} parameters
+     * @param args the parameter values
+     * @return the cursor
+     */
+    CompletableFuture<PgCursor<Row>> openCursor(String sql, Object... args);
+
+    /**
+     * Copies a table's rows out ({@code COPY table TO STDOUT}) into a sink, streamed.
+     *
+     * @param table the table name (quoted; the schema and columns come from the options)
+     * @param sink where the data goes
+     * @param options format and COPY options, or null for the defaults (text format, all columns)
+     * @return the number of rows copied
+     */
+    CompletableFuture<Long> copyFromTable(String table, CopySink sink, PgCopyOptions options);
+
+    /**
+     * Copies a query's result out ({@code COPY (query) TO STDOUT}) into a sink, streamed. COPY takes no parameters:
+     * arguments are rendered as literals by the server ({@code quote_nullable}) and put in place of their
+     * {@code $n}, which is found the way the server's lexer would (not inside strings, identifiers or comments).
+     *
+     * @param query a SELECT (or other query) with {@code $n} parameters
+     * @param sink where the data goes
+     * @param options format and COPY options, or null for the defaults
+     * @param args the parameter values
+     * @return the number of rows copied
+     */
+    CompletableFuture<Long> copyFromQuery(String query, CopySink sink, PgCopyOptions options, Object... args);
+
+    /**
+     * Copies data into a table ({@code COPY table FROM STDIN}) from a source, streamed with flow control. When the
+     * source fails, or a row is bad, the COPY is aborted and rolled back, the future fails with the cause, and the
+     * connection stays usable.
+     *
+     * @param table the table name (quoted; schema, columns, WHERE and options come from the options)
+     * @param source where the data comes from, in the format the options say
+     * @param options format and COPY options, or null for the defaults (text format, all columns)
+     * @return the number of rows copied
+     */
+    CompletableFuture<Long> copyToTable(String table, CopySource source, PgCopyOptions options);
+
+    /**
+     * Copies records into a table with binary COPY, each value encoded by the column type's binary codec (asyncpg's
+     * {@code copy_records_to_table}). The records are iterated on a worker thread, as the connection can send them.
+     *
+     * @param table the table name
+     * @param records one list of values per row, in the column order of the options (or the table's)
+     * @param options schema, columns and WHERE (the format is binary), or null
+     * @return the number of rows copied
+     */
+    CompletableFuture<Long> copyRecordsToTable(String table, Iterable<? extends List<?>> records,
+            PgCopyOptions options);
+
+    /**
+     * Copies records from a publisher into a table with binary COPY, requesting them as the connection can send.
+     *
+     * @param table the table name
+     * @param records one list of values per row
+     * @param options schema, columns and WHERE (the format is binary), or null
+     * @return the number of rows copied
+     */
+    CompletableFuture<Long> copyRecordsToTable(String table, java.util.concurrent.Flow.Publisher<? extends List<?>> records,
+            PgCopyOptions options);
+
+    /**
      * A view of this connection whose calls time out after the given duration (the server is asked to cancel the
      * query, the call fails with {@link io.pgasync.exception.PgTimeoutException}, the connection stays usable).
      *
@@ -106,6 +218,26 @@ public interface PgConnection extends PgClient {
      */
     <T> CompletableFuture<T> transaction(IsolationLevel isolation, boolean readOnly, boolean deferrable,
             Function<? super PgConnection, ? extends CompletionStage<T>> work);
+
+    /**
+     * Listens to a channel: sends {@code LISTEN "channel"} (the name quoted as an identifier, so it is used exactly
+     * as given) when this is the channel's first listener, and delivers every notification on it, in order, even
+     * while other queries run on this connection.
+     *
+     * @param channel the channel name
+     * @param listener called for each notification
+     * @return completes once the server listens
+     */
+    CompletableFuture<Void> addListener(String channel, PgNotificationListener listener);
+
+    /**
+     * Stops a listener; sends {@code UNLISTEN} when it was the channel's last one.
+     *
+     * @param channel the channel name
+     * @param listener the listener to remove
+     * @return completes once done (at once when other listeners remain)
+     */
+    CompletableFuture<Void> removeListener(String channel, PgNotificationListener listener);
 
     /**
      * Adds a listener for the server's notices and warnings.
@@ -202,8 +334,9 @@ public interface PgConnection extends PgClient {
     PgConnectOptions getOptions();
 
     /**
-     * Resets the session for the next user, as asyncpg's {@code reset()}: rolls back a transaction in
-     * progress (unless the connection is already idle), then runs {@link #getResetQuery()}.
+     * Resets the session for the next user, as asyncpg's {@code reset()}: removes notification and log listeners,
+     * rolls back a transaction in progress (unless the connection is already idle), then runs
+     * {@link #getResetQuery()}. Prepared statements and cursors obtained before the reset can no longer be used.
      *
      * @return completes when the session is reset
      */

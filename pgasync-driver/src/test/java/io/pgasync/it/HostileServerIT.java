@@ -65,6 +65,21 @@ class HostileServerIT {
     }
 
     @Test
+    void aServerWithoutProtocol32NegotiatesDown() throws Exception {
+        try (FakeServer server = new FakeServer(c -> {
+            c.readStartup();
+            // NegotiateProtocolVersion: newest version 3.0 (as a full protocol number), no unknown options
+            c.message('v', new byte[] {0, 3, 0, 0, 0, 0, 0, 0});
+            c.acceptStartup();
+            c.drain();
+        })) {
+            PgConnection conn = await(PgConnection.connect(server.dsn("sslmode=disable")));
+            assertThat(conn.getServerVersion().major()).isEqualTo(18);
+            conn.terminate();
+        }
+    }
+
+    @Test
     void gssapiIsRefusedClearlyNotHung() throws Exception {
         try (FakeServer server = new FakeServer(c -> {
             c.readStartup();

@@ -10,6 +10,8 @@ final class CloseStatementCommand extends Command {
 
     private final String name;
     private boolean done;
+    /** Completed when the server has closed it (for explicit prepared statements). */
+    final java.util.concurrent.CompletableFuture<Void> future = new java.util.concurrent.CompletableFuture<>();
 
     CloseStatementCommand(String name) {
         this.name = name;
@@ -33,11 +35,13 @@ final class CloseStatementCommand extends Command {
     @Override
     void onReadyForQuery(PgConnectionImpl conn) {
         done = true;
+        future.complete(null);
     }
 
     @Override
     boolean fail(Throwable cause) {
         done = true;
+        future.complete(null); // the session is gone, and the statement with it
         return false;
     }
 

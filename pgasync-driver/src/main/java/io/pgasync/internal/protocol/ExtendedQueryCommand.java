@@ -36,7 +36,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ExtendedQueryCommand<T> extends Command {
 
-    private enum Mode { STATUS, ROWS, FIRST_ROW, MANY }
+    private enum Mode { STATUS, ROWS, FIRST_ROW, MANY, DESCRIBE }
 
     private enum Phase { INIT, PREPARING, INTROSPECTING, PREPARED, EXECUTING }
 
@@ -46,6 +46,8 @@ final class ExtendedQueryCommand<T> extends Command {
     private final Mode mode;
     private final RowMapper<?> mapper;
     private final PgConnectionImpl conn;
+    /** A statement this command must use (an explicit prepared statement), instead of the cache. */
+    private final StatementCache.Entry fixed;
 
     private Phase phase = Phase.INIT;
     private int attempts;
@@ -65,11 +67,40 @@ final class ExtendedQueryCommand<T> extends Command {
 
     private ExtendedQueryCommand(String sql, List<Object[]> batches, Mode mode, RowMapper<?> mapper,
             PgConnectionImpl conn) {
+        this(sql, batches, mode, mapper, conn, null);
+    }
+
+    private ExtendedQueryCommand(String sql, List<Object[]> batches, Mode mode, RowMapper<?> mapper,
+            PgConnectionImpl conn, StatementCache.Entry fixed) {
         this.sql = sql;
         this.batches = batches;
         this.mode = mode;
         this.mapper = mapper;
         this.conn = conn;
+        this.fixed = fixed;
+    }
+
+    /**
+     * Prepares and describes a statement without running it: through the cache (the entry may be the unnamed
+     * statement, name "", when the cache does not keep it), or, with {@code explicit}, as that named statement,
+     * outside the cache.
+     */
+    static ExtendedQueryCommand<StatementCache.Entry> describe(String sql, StatementCache.Entry explicit,
+            PgConnectionImpl conn) {
+        return new ExtendedQueryCommand<>(sql, List.<Object[]>of(), Mode.DESCRIBE, null, conn, explicit);
+    }
+
+    /** Runs a prepared statement (an entry that is ready) in one of the result modes. */
+    static <R> ExtendedQueryCommand<R> onStatement(StatementCache.Entry statement, String kind, Object[] args,
+            List<Object[]> batches, RowMapper<?> mapper, PgConnectionImpl conn) {
+        Mode mode = switch (kind) {
+            case "status" -> Mode.STATUS;
+            case "many" -> Mode.MANY;
+            case "rows" -> Mode.ROWS;
+            default -> Mode.FIRST_ROW;
+        };
+        List<Object[]> b = mode == Mode.MANY ? batches : List.<Object[]>of(args);
+        return new ExtendedQueryCommand<>(statement.sql, b, mode, mapper, conn, statement);
     }
 
     static ExtendedQueryCommand<String> status(String sql, Object[] args, PgConnectionImpl conn) {
@@ -113,7 +144,27 @@ final class ExtendedQueryCommand<T> extends Command {
     private boolean writeFirstGroup(PgConnectionImpl conn) {
         conn.dropStatementsIfCodecsChanged();
         StatementCache cache = conn.statements;
-        if (cache.caches(sql)) {
+        if (fixed != null) {
+            entry = fixed;
+            statementName = fixed.name;
+            if (fixed.ready) {
+                parameterTypes = fixed.parameterTypes;
+                description = fixed.rowDescription;
+                describedNoData = description == null;
+                if (description != null && description.codecVersion != conn.codecs.version()) {
+                    // codecs changed since it was prepared (custom codec, reloadSchemaState): decoders again
+                    int[] unknown = conn.codecs.unknownTypes(parameterTypes, description.typeOids());
+                    if (unknown != null) {
+                        phase = Phase.INTROSPECTING;
+                        conn.introspectFirst(unknown, error -> afterIntrospection(conn, error));
+                        return false; // the lookup now heads the queue and is written next
+                    }
+                    description = description.rebind(conn.codecs, false);
+                    fixed.rowDescription = description;
+                }
+                return mode == Mode.DESCRIBE ? finishDescribed(conn) : writeExecute(conn);
+            }
+        } else if (cache.caches(sql)) {
             List<StatementCache.Entry> toClose = new ArrayList<>(0);
             long now = System.nanoTime();
             entry = cache.get(sql, now, toClose);
@@ -130,7 +181,7 @@ final class ExtendedQueryCommand<T> extends Command {
                 parameterTypes = entry.parameterTypes;
                 description = entry.rowDescription;
                 describedNoData = description == null;
-                return writeExecute(conn);
+                return mode == Mode.DESCRIBE ? finishDescribed(conn) : writeExecute(conn);
             }
         } else {
             entry = null;
@@ -162,14 +213,8 @@ final class ExtendedQueryCommand<T> extends Command {
     }
 
     private boolean writeExecute(PgConnectionImpl conn) {
-        int expected = parameterTypes.length;
         for (Object[] args : batches) {
-            if (args.length != expected) {
-                throw new PgParameterException("The query has " + expected + " parameter"
-                        + (expected == 1 ? "" : "s") + (expected > 0 ? " ($1.." + "$" + expected + ")" : "")
-                        + " but " + args.length + " argument" + (args.length == 1 ? " was" : "s were")
-                        + " given. Pass exactly one value per parameter (null for SQL NULL).", 0, null);
-            }
+            BindWriter.checkArgumentCount(parameterTypes.length, args.length);
         }
         ByteBuf out = conn.out();
         int mark = out.writerIndex();
@@ -193,59 +238,7 @@ final class ExtendedQueryCommand<T> extends Command {
     }
 
     private void writeBind(ByteBuf out, PgConnectionImpl conn, Object[] args) {
-        int n = args.length;
-        int at = FrontendMessages.begin(out, 'B');
-        out.writeByte(0); // unnamed portal
-        FrontendMessages.writeCString(out, statementName, "statement name");
-        int formatsAt = out.writerIndex();
-        out.writeShort(n);
-        for (int i = 0; i < n; i++) {
-            out.writeShort(0); // patched below, once each value's format is known
-        }
-        out.writeShort(n);
-        for (int i = 0; i < n; i++) {
-            Object value = args[i];
-            if (value == null) {
-                out.writeInt(-1);
-                continue;
-            }
-            int oid = parameterTypes[i];
-            Codec<?> codec = conn.codecs.encoderFor(oid, value);
-            if (codec == null) {
-                throw new PgParameterException("Parameter $" + (i + 1) + " is of type " + typeName(conn, oid)
-                        + " and cannot take a " + value.getClass().getName() + " value. Pass one of the Java types"
-                        + " mapped to " + typeName(conn, oid) + " (see docs/types.md), or a String in PostgreSQL's"
-                        + " text syntax.", i + 1, null);
-            }
-            Format format = conn.codecs.parameterFormat(codec, value);
-            out.setShort(formatsAt + 2 + 2 * i, format.code());
-            int lengthAt = out.writerIndex();
-            out.writeInt(0);
-            try {
-                codec.encode(value, format, out, conn.codecContext);
-            } catch (IllegalArgumentException | ClassCastException | ArithmeticException e) {
-                throw new PgParameterException("Parameter $" + (i + 1) + " (" + typeName(conn, oid) + ") cannot"
-                        + " take this " + value.getClass().getName() + " value: " + e.getMessage(), i + 1, e);
-            }
-            int length = out.writerIndex() - lengthAt - 4;
-            out.setInt(lengthAt, length);
-        }
-        RowDescription d = description;
-        if (d == null || d.size() == 0) {
-            out.writeShort(0);
-        } else {
-            Format uniform = d.uniformFormat();
-            if (uniform != null) {
-                out.writeShort(1);
-                out.writeShort(uniform.code());
-            } else {
-                out.writeShort(d.size());
-                for (Format f : d.formats) {
-                    out.writeShort(f.code());
-                }
-            }
-        }
-        FrontendMessages.end(out, at);
+        BindWriter.write(out, "", statementName, parameterTypes, args, description, conn);
     }
 
     private static String typeName(PgConnectionImpl conn, int oid) {
@@ -300,31 +293,15 @@ final class ExtendedQueryCommand<T> extends Command {
         if (d == null) {
             throw new PgProtocolException("The server sent a row for a statement it described as returning none");
         }
-        int count = Wire.readShort(body, "DataRow") & 0xffff;
-        if (count != d.size()) {
-            throw new PgProtocolException("The server sent a row of " + count + " columns for a statement described"
-                    + " with " + d.size());
-        }
-        Object[] values = new Object[count];
-        for (int i = 0; i < count; i++) {
-            int length = Wire.readInt(body, "DataRow");
-            if (length == -1) {
-                continue;
+        Object[] values;
+        try {
+            values = RowDecoder.decode(body, d, conn);
+        } catch (PgClientException e) {
+            if (e instanceof PgProtocolException) {
+                throw e;
             }
-            if (length < 0 || length > body.readableBytes()) {
-                throw new PgProtocolException("The server sent a DataRow value with length " + length + " ("
-                        + body.readableBytes() + " bytes left); the connection is out of step and is closed");
-            }
-            int start = body.readerIndex();
-            try {
-                values[i] = d.codecs[i].decode(body, length, d.formats[i], conn.codecContext);
-            } catch (RuntimeException e) {
-                clientError = new PgClientException("Could not decode column " + i + " (\"" + d.columns.get(i).name()
-                        + "\", type " + (d.columns.get(i).typeName() != null ? d.columns.get(i).typeName()
-                        : "OID " + d.columns.get(i).typeOid()) + ", " + d.formats[i] + " format): " + e.getMessage(), e);
-                return;
-            }
-            body.readerIndex(start + length);
+            clientError = e;
+            return;
         }
         Row row = new RowImpl(d, values);
         Object mapped;
@@ -358,7 +335,7 @@ final class ExtendedQueryCommand<T> extends Command {
 
     private void onPrepared(PgConnectionImpl conn) {
         if (serverError != null) {
-            if (entry != null) {
+            if (entry != null && fixed == null) {
                 conn.statements.remove(entry);
             }
             finish(conn, withPgBouncerHint(serverError));
@@ -383,6 +360,11 @@ final class ExtendedQueryCommand<T> extends Command {
             }
         }
         phase = Phase.PREPARED;
+        if (mode == Mode.DESCRIBE) {
+            finishDescribed(conn);
+            phase = Phase.EXECUTING;
+            return;
+        }
         if (abandoned || future.isDone()) {
             phase = Phase.EXECUTING; // nothing more to write; the connection moves on
         }
@@ -404,11 +386,33 @@ final class ExtendedQueryCommand<T> extends Command {
                 entry.rowDescription = description;
             }
         }
+        if (mode == Mode.DESCRIBE && !abandoned && !future.isDone()) {
+            finishDescribed(conn);
+            phase = Phase.EXECUTING;
+            return;
+        }
         phase = abandoned || future.isDone() ? Phase.EXECUTING : Phase.PREPARED;
     }
 
+    /** Completes a DESCRIBE: the statement (for the unnamed statement, a description that is not cached). */
+    @SuppressWarnings("unchecked")
+    private boolean finishDescribed(PgConnectionImpl conn) {
+        StatementCache.Entry result = entry;
+        if (result == null) {
+            result = new StatementCache.Entry(sql, "", System.nanoTime());
+            result.parameterTypes = parameterTypes;
+            result.rowDescription = description;
+            result.ready = true;
+        }
+        if (timeoutTask != null) {
+            timeoutTask.cancel(false);
+        }
+        future.complete((T) result);
+        return true;
+    }
+
     private void onExecuted(PgConnectionImpl conn) {
-        if (serverError != null && isStaleStatement(serverError) && entry != null) {
+        if (serverError != null && isStaleStatement(serverError) && entry != null && fixed == null) {
             conn.statements.remove(entry);
             List<StatementCache.Entry> stale = new ArrayList<>(1);
             stale.add(entry);
@@ -477,7 +481,11 @@ final class ExtendedQueryCommand<T> extends Command {
             case MANY -> rowCount;
             case ROWS -> rows == null ? new ArrayList<>(0) : rows;
             case FIRST_ROW -> hasFirstRow ? firstRow : null;
+            case DESCRIBE -> entry;
         };
+        if (fixed != null && fixed.statusListener != null) {
+            fixed.statusListener.accept(status);
+        }
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
         }

@@ -9,6 +9,8 @@ import io.pgasync.PgClient;
 import io.pgasync.PgConnectOptions;
 import io.pgasync.PgConnection;
 import io.pgasync.PgLogListener;
+import io.pgasync.PgNotification;
+import io.pgasync.PgNotificationListener;
 import io.pgasync.PgNotice;
 import io.pgasync.PgQueryEvent;
 import io.pgasync.PgQueryLogger;
@@ -84,6 +86,9 @@ public final class PgConnectionImpl implements PgConnection {
     private final List<PgLogListener> logListeners = new CopyOnWriteArrayList<>();
     private final List<PgTerminationListener> terminationListeners = new CopyOnWriteArrayList<>();
     private final List<QueryLoggerRegistration> queryLoggers = new CopyOnWriteArrayList<>();
+    private final Map<String, List<PgNotificationListener>> notificationListeners = new ConcurrentHashMap<>();
+    /** Incremented by reset(): prepared statements and cursors of an earlier generation are invalid. */
+    private volatile int generation;
 
     /** The transaction object that started the current transaction block, if it was started through one. */
     volatile TransactionImpl topTransaction;
@@ -291,12 +296,81 @@ public final class PgConnectionImpl implements PgConnection {
     }
 
     private void onNotification(ByteBuf body) {
-        // LISTEN/NOTIFY delivery is added with the notifications feature; until then notifications are dropped.
         int pid = Wire.readInt(body, "NotificationResponse");
         String channelName = Wire.readCString(body);
-        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "notification on " + channelName + " from pid " + pid + " dropped");
+        String payload = Wire.readCString(body);
+        List<PgNotificationListener> listeners = notificationListeners.get(channelName);
+        if (listeners == null || listeners.isEmpty()) {
+            return; // a notification racing with UNLISTEN
         }
+        PgNotification notification = new PgNotification(pid, channelName, payload);
+        for (PgNotificationListener listener : listeners) {
+            try {
+                listener.onNotification(this, notification);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a notification listener for channel \"" + channelName
+                        + "\" threw; the connection is unaffected", e);
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> addListener(String channel, PgNotificationListener listener) {
+        String listen;
+        try {
+            listen = "LISTEN " + Identifiers.quoteIdentifier(channel);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        boolean first;
+        synchronized (notificationListeners) {
+            List<PgNotificationListener> list = notificationListeners.computeIfAbsent(channel,
+                    c -> new CopyOnWriteArrayList<>());
+            first = list.isEmpty();
+            list.add(listener);
+        }
+        if (!first) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return execute(listen).handle((status, error) -> {
+            if (error != null) {
+                synchronized (notificationListeners) {
+                    List<PgNotificationListener> list = notificationListeners.get(channel);
+                    if (list != null) {
+                        list.remove(listener);
+                        if (list.isEmpty()) {
+                            notificationListeners.remove(channel);
+                        }
+                    }
+                }
+                throw error instanceof java.util.concurrent.CompletionException ce ? ce
+                        : new java.util.concurrent.CompletionException(error);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> removeListener(String channel, PgNotificationListener listener) {
+        boolean last;
+        synchronized (notificationListeners) {
+            List<PgNotificationListener> list = notificationListeners.get(channel);
+            if (list == null || !list.remove(listener)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            last = list.isEmpty();
+            if (last) {
+                notificationListeners.remove(channel);
+            }
+        }
+        if (!last || closed) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return execute("UNLISTEN " + Identifiers.quoteIdentifier(channel)).thenApply(status -> null);
+    }
+
+    int generation() {
+        return generation;
     }
 
     void onParameterStatus(ByteBuf body) {
@@ -426,6 +500,12 @@ public final class PgConnectionImpl implements PgConnection {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "a termination listener threw", e);
             }
+        }
+        notificationListeners.clear();
+        List<CompletableFuture<Void>> waiters = new ArrayList<>(writabilityWaiters);
+        writabilityWaiters.clear();
+        for (CompletableFuture<Void> waiter : waiters) {
+            waiter.completeExceptionally(failure);
         }
         closeFuture.complete(null);
     }
@@ -642,6 +722,257 @@ public final class PgConnectionImpl implements PgConnection {
         return command.future;
     }
 
+    // ---- prepared statements, cursors ------------------------------------------------------------------------
+
+    private final java.util.concurrent.atomic.AtomicLong nameCounter = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Prepares and describes a statement through the cache, without running it. */
+    CompletableFuture<StatementCache.Entry> describe(String sql) {
+        ExtendedQueryCommand<StatementCache.Entry> command = ExtendedQueryCommand.describe(sql, null, this);
+        return run(command, defaultTimeout());
+    }
+
+    @Override
+    public CompletableFuture<io.pgasync.PgPreparedStatement<Row>> prepare(String sql) {
+        return prepare(sql, ROW_IDENTITY);
+    }
+
+    @Override
+    public <T> CompletableFuture<io.pgasync.PgPreparedStatement<T>> prepare(String sql, RowMapper<T> mapper) {
+        StatementCache.Entry explicit = new StatementCache.Entry(sql, "__pgasync_ps_" + nameCounter.incrementAndGet(),
+                System.nanoTime());
+        ExtendedQueryCommand<StatementCache.Entry> command = ExtendedQueryCommand.describe(sql, explicit, this);
+        explicitStatements.add(explicit.name);
+        return run(command, defaultTimeout()).handle((entry, error) -> {
+            if (error != null) {
+                explicitStatements.remove(explicit.name);
+                throw error instanceof java.util.concurrent.CompletionException ce ? ce
+                        : new java.util.concurrent.CompletionException(error);
+            }
+            return new PreparedStatementImpl<>(this, entry, mapper);
+        });
+    }
+
+    <T> CompletableFuture<T> runStatement(StatementCache.Entry statement, String kind, Object[] args,
+            List<Object[]> batches, RowMapper<?> mapper) {
+        ExtendedQueryCommand<T> command = ExtendedQueryCommand.onStatement(statement, kind, args(args), batches,
+                mapper, this);
+        return run(command, defaultTimeout());
+    }
+
+    /** Explicit prepared statements that exist on the server: closed by reset(), which makes them unusable. */
+    private final java.util.Set<String> explicitStatements = ConcurrentHashMap.newKeySet();
+
+    CompletableFuture<Void> closeStatement(String name) {
+        explicitStatements.remove(name);
+        CloseStatementCommand close = new CloseStatementCommand(name);
+        submit(close, null);
+        return close.future;
+    }
+
+    @Override
+    public java.util.concurrent.Flow.Publisher<Row> cursor(String sql, Object... args) {
+        return cursor(50, sql, args);
+    }
+
+    @Override
+    public java.util.concurrent.Flow.Publisher<Row> cursor(int prefetch, String sql, Object... args) {
+        return new RowPublisher<>(this, sql, null, args, prefetch, ROW_IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<io.pgasync.PgCursor<Row>> openCursor(String sql, Object... args) {
+        Object[] values = args(args).clone();
+        return describe(sql).thenCompose(statement -> {
+            String portal = nextPortalName();
+            PortalCommand<Void> open = new PortalCommand<>(PortalCommand.Kind.OPEN, this, statement, portal, values,
+                    0, null);
+            submit(open, defaultTimeout());
+            return open.future.thenApply(v -> (io.pgasync.PgCursor<Row>) new CursorImpl<>(this, statement, portal,
+                    ROW_IDENTITY));
+        });
+    }
+
+    CompletableFuture<String> explain(String sql, boolean analyze, Object[] args) {
+        String explainSql = "EXPLAIN (FORMAT JSON" + (analyze ? ", ANALYZE" : "") + ") " + sql;
+        if (!analyze) {
+            return fetchVal(explainSql, String.class, args(args), defaultTimeout());
+        }
+        PgTransaction tx = transaction();
+        return tx.start().thenCompose(v -> fetchVal(explainSql, String.class, args(args), defaultTimeout())
+                .handle((plan, error) -> tx.rollback().handle((r, rollbackError) -> {
+                    if (error != null) {
+                        throw error instanceof java.util.concurrent.CompletionException ce ? ce
+                                : new java.util.concurrent.CompletionException(error);
+                    }
+                    return plan;
+                })).thenCompose(f -> f));
+    }
+
+    // ---- COPY ---------------------------------------------------------------------------------------------------
+
+    private final List<CompletableFuture<Void>> writabilityWaiters = new ArrayList<>();
+
+    /** Completes when the channel can take more data; fails when the connection closes. Event loop only. */
+    CompletableFuture<Void> whenWritable() {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedException());
+        }
+        if (channel.isWritable()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> waiter = new CompletableFuture<>();
+        writabilityWaiters.add(waiter);
+        return waiter;
+    }
+
+    void onWritabilityChanged() {
+        if (channel.isWritable() && !writabilityWaiters.isEmpty()) {
+            List<CompletableFuture<Void>> ready = new ArrayList<>(writabilityWaiters);
+            writabilityWaiters.clear();
+            for (CompletableFuture<Void> waiter : ready) {
+                waiter.complete(null);
+            }
+        }
+    }
+
+    /** Asks the server to cancel a command that is running now (a COPY whose sink failed). */
+    void requestCancel(Command command) {
+        if (inflight.peek() == command && !command.cancelSent && cancelTarget != null && secretKey != null) {
+            command.cancelSent = true;
+            cancelTarget.sendCancel(processId, secretKey);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Long> copyFromTable(String table, io.pgasync.CopySink sink,
+            io.pgasync.PgCopyOptions options) {
+        String sql;
+        try {
+            sql = CopySql.toStdout(table, options == null ? io.pgasync.PgCopyOptions.defaults() : options);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return copyOut(sql, sink);
+    }
+
+    @Override
+    public CompletableFuture<Long> copyFromQuery(String query, io.pgasync.CopySink sink,
+            io.pgasync.PgCopyOptions options, Object... args) {
+        io.pgasync.PgCopyOptions o = options == null ? io.pgasync.PgCopyOptions.defaults() : options;
+        if (args == null || args.length == 0) {
+            return copyOut(CopySql.queryToStdout(query, o), sink);
+        }
+        Object[] values = args.clone();
+        return describe(query).thenCompose(statement -> {
+            QuoteLiteralsCommand quote = new QuoteLiteralsCommand(this, statement.parameterTypes, values);
+            submit(quote, defaultTimeout());
+            return quote.future;
+        }).thenCompose(literals -> copyOut(CopySql.queryToStdout(SqlParameters.inline(query, literals), o), sink));
+    }
+
+    private CompletableFuture<Long> copyOut(String sql, io.pgasync.CopySink sink) {
+        CopyOutCommand command = new CopyOutCommand(this, sql, java.util.Objects.requireNonNull(sink, "sink"));
+        submit(command, null);
+        return command.future;
+    }
+
+    @Override
+    public CompletableFuture<Long> copyToTable(String table, io.pgasync.CopySource source,
+            io.pgasync.PgCopyOptions options) {
+        io.pgasync.PgCopyOptions o = options == null ? io.pgasync.PgCopyOptions.defaults() : options;
+        CopyInCommand.Producer producer = switch (source.kind()) {
+            case STREAM -> CopyProducers.stream(source::stream, false, "the input stream");
+            case PATH -> CopyProducers.file(source.path());
+            case PUBLISHER -> CopyProducers.publisher(source.publisher());
+        };
+        String sql;
+        try {
+            sql = CopySql.fromStdin(table, o, null, o.columns());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CopyInCommand command = new CopyInCommand(this, sql, producer);
+        submit(command, null);
+        return command.future;
+    }
+
+    @Override
+    public CompletableFuture<Long> copyRecordsToTable(String table, Iterable<? extends List<?>> records,
+            io.pgasync.PgCopyOptions options) {
+        return copyRecords(table, options, (types, columns) -> CopyProducers.records(records,
+                new CopyProducers.BinaryCopyEncoder(types, columns, this)));
+    }
+
+    @Override
+    public CompletableFuture<Long> copyRecordsToTable(String table,
+            java.util.concurrent.Flow.Publisher<? extends List<?>> records, io.pgasync.PgCopyOptions options) {
+        return copyRecords(table, options, (types, columns) -> CopyProducers.records(records,
+                new CopyProducers.BinaryCopyEncoder(types, columns, this)));
+    }
+
+    private CompletableFuture<Long> copyRecords(String table, io.pgasync.PgCopyOptions options,
+            java.util.function.BiFunction<int[], List<String>, CopyInCommand.Producer> producer) {
+        io.pgasync.PgCopyOptions o = options == null ? io.pgasync.PgCopyOptions.defaults() : options;
+        String probe;
+        try {
+            StringBuilder select = new StringBuilder("SELECT ");
+            if (o.columns().isEmpty()) {
+                select.append('*');
+            } else {
+                for (int i = 0; i < o.columns().size(); i++) {
+                    select.append(i > 0 ? ", " : "").append(Identifiers.quoteIdentifier(o.columns().get(i)));
+                }
+            }
+            probe = select.append(" FROM ").append(Identifiers.qualified(o.schema(), table)).append(" LIMIT 0")
+                    .toString();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return describe(probe).thenCompose(statement -> {
+            RowDescription d = statement.rowDescription;
+            int[] types = new int[d.size()];
+            List<String> columns = new ArrayList<>(d.size());
+            for (int i = 0; i < d.size(); i++) {
+                types[i] = d.columns.get(i).typeOid();
+                columns.add(d.columns.get(i).name());
+            }
+            String sql = CopySql.fromStdin(table, o, io.pgasync.PgCopyOptions.Format.BINARY, columns);
+            CopyInCommand command = new CopyInCommand(this, sql, producer.apply(types, columns));
+            submit(command, null);
+            return command.future;
+        });
+    }
+
+    String nextPortalName() {
+        return "__pgasync_portal_" + nameCounter.incrementAndGet();
+    }
+
+    boolean inflightIsEmpty() {
+        return inflight.isEmpty();
+    }
+
+    /** Routes replies to a command that writes no Sync yet (a portal read with Flush); its final Sync pops it. */
+    void expectReplies(Command command) {
+        inflight.add(command);
+        command.pendingSyncs++;
+    }
+
+    void removeUnwritten(Command command) {
+        unwritten.remove(command);
+    }
+
+    static Throwable unwrapFailure(CompletableFuture<?> failed) {
+        try {
+            failed.join();
+            return new IllegalStateException("not failed");
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        } catch (CancellationException e) {
+            return e;
+        }
+    }
+
     @Override
     public PgClient withTimeout(Duration timeout) {
         return new TimeoutView(this, timeout);
@@ -854,6 +1185,12 @@ public final class PgConnectionImpl implements PgConnection {
 
     @Override
     public CompletableFuture<Void> reset() {
+        notificationListeners.clear();
+        logListeners.clear();
+        generation++;
+        for (String name : List.copyOf(explicitStatements)) {
+            closeStatement(name); // pipelined ahead of the reset query; nothing waits for them
+        }
         String query = getResetQuery();
         if (isInTransaction() || topTransaction != null) {
             topTransaction = null;

@@ -22,6 +22,8 @@ final class RowDescription {
     final List<PgColumn> columns;
     final Codec<?>[] codecs;
     final Format[] formats;
+    /** The connection's codecs version ({@link SessionCodecs#version()}) the decoders were chosen with. */
+    int codecVersion;
     private final Map<String, Integer> indexByName;
 
     private RowDescription(List<PgColumn> columns, Codec<?>[] codecs, Format[] formats) {
@@ -68,7 +70,9 @@ final class RowDescription {
             columns.add(new PgColumn(name, i, typeOid, registry.typeName(typeOid), typeModifier, typeSize,
                     tableOid, attribute));
         }
-        return new RowDescription(Collections.unmodifiableList(columns), codecs, formats);
+        RowDescription description = new RowDescription(Collections.unmodifiableList(columns), codecs, formats);
+        description.codecVersion = registry.version();
+        return description;
     }
 
     /** The type OID of each column, for introspection. */
@@ -100,7 +104,9 @@ final class RowDescription {
             rebound.add(new PgColumn(c.name(), c.index(), typeOid, registry.typeName(typeOid), c.typeModifier(),
                     c.typeSize(), c.tableOid(), c.tableColumn()));
         }
-        return new RowDescription(Collections.unmodifiableList(rebound), newCodecs, newFormats);
+        RowDescription description = new RowDescription(Collections.unmodifiableList(rebound), newCodecs, newFormats);
+        description.codecVersion = registry.version();
+        return description;
     }
 
     int indexOf(String name) {

@@ -82,10 +82,13 @@ final class StartupCommand extends Command {
                 conn.setBackendKey(pid, key);
             }
             case 'v' -> {
-                int newestMinor = Wire.readInt(body, "NegotiateProtocolVersion");
+                // the server sends its newest version as a full protocol number (major << 16 | minor)
+                int newest = Wire.readInt(body, "NegotiateProtocolVersion");
                 int unrecognized = Wire.readInt(body, "NegotiateProtocolVersion");
-                if (newestMinor < 0 || newestMinor > (protocolVersion & 0xffff) || unrecognized < 0
-                        || unrecognized > 100) {
+                int newestMajor = newest >>> 16;
+                int newestMinor = newest & 0xffff;
+                if ((newestMajor != 3 && newestMajor != 0) || newestMinor > (protocolVersion & 0xffff)
+                        || unrecognized < 0 || unrecognized > 100) {
                     throw new PgProtocolException("The server sent an invalid NegotiateProtocolVersion");
                 }
                 for (int i = 0; i < unrecognized; i++) {

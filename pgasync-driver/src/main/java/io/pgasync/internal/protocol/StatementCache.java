@@ -21,6 +21,8 @@ final class StatementCache {
         int[] parameterTypes;
         RowDescription rowDescription; // null for NoData
         boolean ready;
+        /** For explicit prepared statements: told the status of each execution. */
+        java.util.function.Consumer<String> statusListener;
 
         Entry(String sql, String name, long preparedAt) {
             this.sql = sql;
