@@ -87,10 +87,17 @@ public final class PgInet {
         int netmask = bytes.length * 8;
         if (slash >= 0) {
             String bits = s.substring(slash + 1);
-            if (bits.isEmpty() || bits.length() > 3 || !bits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (bits.isEmpty() || bits.length() > 3) {
                 throw new IllegalArgumentException("invalid netmask length in an IP address");
             }
-            netmask = Integer.parseInt(bits);
+            netmask = 0;
+            for (int i = 0; i < bits.length(); i++) {
+                char c = bits.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw new IllegalArgumentException("invalid netmask length in an IP address");
+                }
+                netmask = netmask * 10 + (c - '0');
+            }
         }
         return of(bytes, netmask);
     }

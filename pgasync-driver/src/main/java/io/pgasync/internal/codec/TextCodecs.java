@@ -147,10 +147,11 @@ final class TextCodecs {
 
     /**
      * {@code "char"}, PostgreSQL's one-byte internal type, as a {@link String} (not {@code Character}: a byte
-     * above 0x7F is no character of its own). The string is what PostgreSQL 14+ prints: empty for byte 0, the
+     * above 0x7F is no character of its own). The string is what PostgreSQL 15+ prints: empty for byte 0, the
      * ASCII character for 0x01-0x7F, and {@code \ooo} (backslash, three octal digits) for 0x80-0xFF. Both
      * formats decode to the same string; encoding takes those three forms, or an ASCII {@code Character}, and
-     * rejects anything else.
+     * rejects anything else. PostgreSQL 14 neither prints nor reads the {@code \ooo} form in text (it sends the
+     * raw byte), so bytes above 0x7F round-trip there in binary only, which is what parameters and results use.
      */
     static final class CharCodec extends BaseCodec<String> {
         CharCodec() {

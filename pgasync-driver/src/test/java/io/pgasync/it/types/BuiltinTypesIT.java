@@ -47,10 +47,12 @@ import org.junit.jupiter.api.Test;
 class BuiltinTypesIT {
 
     private PgConnection conn;
+    private int major;
 
     @BeforeEach
     void connect(PgTestServer server) {
         conn = TypeTesting.connect(server);
+        major = server.majorVersion();
     }
 
     @AfterEach
@@ -137,7 +139,11 @@ class BuiltinTypesIT {
         roundTrip(conn, "bpchar", "ab");
         roundTrip(conn, "name", "a_name");
         roundTrip(conn, "\"char\"", "x");
-        roundTrip(conn, "\"char\"", "\\351");
+        if (major >= 15) { // PostgreSQL 14 has no text form for bytes above 0x7F: binary only
+            roundTrip(conn, "\"char\"", "\\351");
+        } else {
+            assertThat(await(conn.fetchVal("SELECT $1::\"char\"", "\\351"))).isEqualTo("\\351");
+        }
         roundTrip(conn, "text", 'c', "c");
         roundTrip(conn, "citext", "MiXeD Ç");
     }

@@ -49,10 +49,12 @@ import org.junit.jupiter.api.Test;
 class ContainerTypesIT {
 
     private PgConnection conn;
+    private int major;
 
     @BeforeEach
     void connect(PgTestServer server) {
         conn = TypeTesting.connect(server);
+        major = server.majorVersion();
     }
 
     @AfterEach
@@ -122,7 +124,7 @@ class ContainerTypesIT {
         roundTrip(conn, "varchar[]", PgArray.of("x"));
         roundTrip(conn, "bpchar[]", PgArray.of("ab"));
         roundTrip(conn, "name[]", PgArray.of("n1", "n 2"));
-        roundTrip(conn, "\"char\"[]", PgArray.of("a", "\\351", ""));
+        roundTrip(conn, "\"char\"[]", major >= 15 ? PgArray.of("a", "\\351", "") : PgArray.of("a", ""));
         roundTrip(conn, "citext[]", PgArray.of("Ab", "cD"));
         roundTrip(conn, "json[]", PgArray.of("{\"a\": \"b,c\"}", "[1, 2]"));
         roundTrip(conn, "jsonb[]", PgArray.of("{\"a\": \"b,c\"}", "[1, 2]"));
