@@ -216,4 +216,31 @@ class UserTypesIT {
         assertThat(await(c)).isInstanceOf(PgRecord.class);
         assertThat(await(d)).isEqualTo(PgRange.closed(1.0, 2.0));
     }
+
+    @Test
+    void preparedStatementsCursorsAndBinaryCopyUseIntrospectedTypes() {
+        await(conn.execute("CREATE TABLE ut_table (m ut_mood, i ut_inner, r ut_floatrange)"));
+        var prepared = await(conn.prepare("SELECT $1::ut_mood AS m, $2::ut_inner AS i"));
+        assertThat(prepared.getAttributes().get(0).typeName()).isEqualTo("ut_mood");
+        Row row = await(prepared.fetchRow("HAPPY", List.of(1, "x", Mood.OK)));
+        assertThat(row.get("m")).isEqualTo("HAPPY");
+        assertThat(((PgRecord) row.get("i")).get("mood")).isEqualTo("OK");
+        long copied = await(conn.copyRecordsToTable("ut_table", List.of(
+                java.util.Arrays.asList(Mood.SAD, PgRecord.of(new BigDecimal("1"), "a", "HAPPY"), PgRange.closed(1.0, 2.0)),
+                java.util.Arrays.asList("OK", null, null)), null));
+        assertThat(copied).isEqualTo(2);
+        var cursor = await(conn.transaction(tx -> tx.openCursor("SELECT m, i, r FROM ut_table ORDER BY m")
+                .thenCompose(c -> c.fetch(10))));
+        assertThat(cursor).hasSize(2);
+        assertThat(cursor.get(0).get(0)).isEqualTo("SAD");
+        assertThat(cursor.get(0).get(2)).isEqualTo(PgRange.closed(1.0, 2.0));
+        assertThat(cursor.get(1).get(1)).isNull();
+        // a prepared statement survives a custom codec change: its result decoders are chosen again
+        await(conn.setTypeCodec("ut_mood", "public", Mood.class, Mood::name, s -> Mood.valueOf((String) s),
+                io.pgasync.codec.PgCodecFormat.TEXT));
+        assertThat(await(prepared.fetchRow(Mood.HAPPY, List.of(1, "x", Mood.OK))).get("m")).isEqualTo(Mood.HAPPY);
+        await(conn.reloadSchemaState());
+        // custom codecs survive it (asyncpg keeps them too); the composite's mood attribute now takes Mood values
+        assertThat(await(prepared.fetchRow(Mood.SAD, List.of(1, "x", Mood.OK))).get("m")).isEqualTo(Mood.SAD);
+    }
 }
