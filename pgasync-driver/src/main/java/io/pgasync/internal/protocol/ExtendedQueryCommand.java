@@ -414,6 +414,9 @@ final class ExtendedQueryCommand<T> extends Command {
     private void onExecuted(PgConnectionImpl conn) {
         if (serverError != null && isStaleStatement(serverError) && entry != null && fixed == null) {
             conn.statements.remove(entry);
+            if ("0A000".equals(serverError.getSqlState())) {
+                conn.statementWentStale(sql); // the other connections of a pool drop theirs
+            }
             List<StatementCache.Entry> stale = new ArrayList<>(1);
             stale.add(entry);
             closeStatements(conn, stale);

@@ -373,6 +373,51 @@ public final class PgConnectionImpl implements PgConnection {
         return generation;
     }
 
+    // ---- statement invalidation shared by a pool ---------------------------------------------------------------
+
+    private volatile java.util.function.Consumer<String> staleStatementListener;
+
+    /**
+     * Tells the listener whenever this connection finds a cached statement stale (a schema change), so a pool can
+     * make its other connections drop theirs (asyncpg does this).
+     *
+     * @param listener called with the SQL text, on this connection's event loop
+     */
+    public void setStaleStatementListener(java.util.function.Consumer<String> listener) {
+        this.staleStatementListener = listener;
+    }
+
+    void statementWentStale(String sql) {
+        java.util.function.Consumer<String> listener = staleStatementListener;
+        if (listener != null) {
+            try {
+                listener.accept(sql);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a stale-statement listener threw", e);
+            }
+        }
+    }
+
+    /**
+     * Drops the cached statement for this SQL, if any, and closes it on the server: another connection found it
+     * stale. Safe from any thread.
+     *
+     * @param sql the SQL text
+     */
+    public void invalidateStatement(String sql) {
+        Runnable task = () -> {
+            StatementCache.Entry e = statements.removeSql(sql);
+            if (e != null && e.ready && !closed && !closing) {
+                submit(new CloseStatementCommand(e.name), null);
+            }
+        };
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
     void onParameterStatus(ByteBuf body) {
         String name = Wire.readCString(body);
         String value = Wire.readCString(body);
