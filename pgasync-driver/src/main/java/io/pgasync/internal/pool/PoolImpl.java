@@ -152,9 +152,12 @@ public final class PoolImpl implements PgPool {
         timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
-    private static Supplier<CompletableFuture<PgConnection>> connectWith(PgConnectOptions connectOptions) {
+    /** Introspected types shared by every connection of this pool: a type is looked up once per pool. */
+    private final io.pgasync.internal.codec.TypeCache types = new io.pgasync.internal.codec.TypeCache();
+
+    private Supplier<CompletableFuture<PgConnection>> connectWith(PgConnectOptions connectOptions) {
         Objects.requireNonNull(connectOptions, "connectOptions");
-        return () -> PgConnection.connect(connectOptions);
+        return () -> io.pgasync.internal.protocol.Connector.connect(connectOptions, types);
     }
 
     /**
