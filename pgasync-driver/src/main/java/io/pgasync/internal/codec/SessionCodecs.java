@@ -49,6 +49,7 @@ public final class SessionCodecs {
     public SessionCodecs(CodecRegistry base, TypeCache types, PgJsonMapper jsonMapper) {
         this.base = base;
         this.types = types;
+        this.jsonMapper = jsonMapper;
         Map<Integer, Codec<?>> initial = new HashMap<>();
         if (jsonMapper != null) {
             Codec<?> json = JsonCodecs.json(jsonMapper);
@@ -61,6 +62,17 @@ public final class SessionCodecs {
         this.defaults = Map.copyOf(initial);
         this.overrides = defaults;
         this.builtGeneration = types.generation();
+    }
+
+    private final PgJsonMapper jsonMapper;
+
+    /**
+     * The JSON mapper, for reading {@code json}/{@code jsonb} values as a caller's class.
+     *
+     * @return the mapper, or null when JSON values are strings
+     */
+    public PgJsonMapper jsonMapper() {
+        return jsonMapper;
     }
 
     /**

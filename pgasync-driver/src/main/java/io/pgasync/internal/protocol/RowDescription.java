@@ -22,6 +22,8 @@ final class RowDescription {
     final List<PgColumn> columns;
     final Codec<?>[] codecs;
     final Format[] formats;
+    /** The connection's JSON mapper, for reading json columns as a caller's class; null when none. */
+    io.pgasync.codec.PgJsonMapper jsonMapper;
     /** The connection's codecs version ({@link SessionCodecs#version()}) the decoders were chosen with. */
     int codecVersion;
     private final Map<String, Integer> indexByName;
@@ -72,6 +74,7 @@ final class RowDescription {
         }
         RowDescription description = new RowDescription(Collections.unmodifiableList(columns), codecs, formats);
         description.codecVersion = registry.version();
+        description.jsonMapper = registry.jsonMapper();
         return description;
     }
 
@@ -106,6 +109,7 @@ final class RowDescription {
         }
         RowDescription description = new RowDescription(Collections.unmodifiableList(rebound), newCodecs, newFormats);
         description.codecVersion = registry.version();
+        description.jsonMapper = registry.jsonMapper();
         return description;
     }
 
