@@ -392,8 +392,9 @@ public final class Connector {
                 engine != null ? settings.tls() : null);
         PgConnectionImpl conn = new PgConnectionImpl(channel, options, settings.engine(),
                 new SessionCodecs(CodecRegistry.installed(), types, options.jsonMapper()), cancelTarget);
-        channel.pipeline().addLast("frames", new PgFrameDecoder(settings.engine().maxMessageSize()));
-        channel.pipeline().addLast("protocol", new ProtocolHandler(conn));
+        ProtocolHandler protocol = new ProtocolHandler(conn);
+        channel.pipeline().addLast("frames", new PgFrameDecoder(settings.engine().maxMessageSize(), protocol::onMessage));
+        channel.pipeline().addLast("protocol", protocol);
         StartupCommand.AuthSettings auth = new StartupCommand.AuthSettings(settings.user(),
                 settings.passwordFor().apply(host), settings.requireAuth(), settings.channelBinding(),
                 settings.scramMaxIterations());

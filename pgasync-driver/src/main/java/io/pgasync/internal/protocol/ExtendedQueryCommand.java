@@ -40,7 +40,7 @@ final class ExtendedQueryCommand<T> extends Command {
 
     private enum Phase { INIT, PREPARING, INTROSPECTING, PREPARED, EXECUTING }
 
-    final CompletableFuture<T> future = new CompletableFuture<>();
+    final CallFuture<T> future = new CallFuture<>();
     private final String sql;
     private final List<Object[]> batches;
     private final Mode mode;
@@ -165,7 +165,7 @@ final class ExtendedQueryCommand<T> extends Command {
                 return mode == Mode.DESCRIBE ? finishDescribed(conn) : writeExecute(conn);
             }
         } else if (cache.caches(sql)) {
-            List<StatementCache.Entry> toClose = new ArrayList<>(0);
+            List<StatementCache.Entry> toClose = conn.scratchList();
             long now = System.nanoTime();
             entry = cache.get(sql, now, toClose);
             if (entry != null && !entry.ready) { // a prepare of it failed and left it behind: start over
@@ -253,6 +253,9 @@ final class ExtendedQueryCommand<T> extends Command {
         switch (type) {
             case 'D' -> onDataRow(body, conn);
             case 'C' -> {
+                if (mode != Mode.STATUS && mode != Mode.MANY && fixed == null && !conn.hasQueryLoggers()) {
+                    return; // nobody reads the tag of a fetch: do not build the string
+                }
                 String tag = Wire.readCommandTag(body);
                 status = tag;
                 if (mode == Mode.MANY) {

@@ -234,7 +234,7 @@ public final class PgConnectionImpl implements PgConnection {
 
     // ---- reading (event loop) ---------------------------------------------------------------------------------
 
-    /** Handles one backend message; called by {@link ProtocolHandler}, which releases the buffer. */
+    /** Handles one backend message; called through {@link ProtocolHandler}; the body is valid during the call only. */
     void onMessage(byte type, ByteBuf body) {
         switch (type) {
             case 'N' -> onNotice(body);
@@ -493,6 +493,10 @@ public final class PgConnectionImpl implements PgConnection {
 
     /** Watches a caller's future for cancellation, which cancels the command on the server. */
     void watchCancellation(CompletableFuture<?> future, Command command) {
+        if (future instanceof CallFuture<?> call) {
+            call.bind(this, command); // its cancel() abandons the command: no callback per call
+            return;
+        }
         future.whenComplete((result, error) -> {
             if (error instanceof CancellationException) {
                 if (loop.inEventLoop()) {
@@ -502,6 +506,14 @@ public final class PgConnectionImpl implements PgConnection {
                 }
             }
         });
+    }
+
+    private final List<StatementCache.Entry> scratch = new ArrayList<>();
+
+    /** An empty list for statements to close, reused on the event loop (commands drain it at once). */
+    List<StatementCache.Entry> scratchList() {
+        scratch.clear();
+        return scratch;
     }
 
     private void sendCancelIfHeadAbandoned() {
