@@ -213,8 +213,8 @@ final class ExtendedQueryCommand<T> extends Command {
     }
 
     private boolean writeExecute(PgConnectionImpl conn) {
-        for (Object[] args : batches) {
-            BindWriter.checkArgumentCount(parameterTypes.length, args.length);
+        for (int b = 0, n = batches.size(); b < n; b++) { // indexed: no iterator per call
+            BindWriter.checkArgumentCount(parameterTypes.length, batches.get(b).length);
         }
         ByteBuf out = conn.out();
         int mark = out.writerIndex();
@@ -223,8 +223,8 @@ final class ExtendedQueryCommand<T> extends Command {
                 FrontendMessages.parse(out, "", sql, parameterTypes);
             }
             int maxRows = mode == Mode.FIRST_ROW ? 1 : 0;
-            for (Object[] args : batches) {
-                writeBind(out, conn, args);
+            for (int b = 0, n = batches.size(); b < n; b++) {
+                writeBind(out, conn, batches.get(b));
                 FrontendMessages.execute(out, "", maxRows);
             }
             FrontendMessages.sync(out);
