@@ -13,7 +13,8 @@ import java.util.Objects;
  * name), tagged with low-cardinality values only: {@code db.system.name=postgresql}, {@code db.operation.name} (the
  * SQL command: SELECT, INSERT, ..., or OTHER), {@code db.response.status_code} (the SQLSTATE of a server error, or
  * {@code none}) and {@code outcome} (SUCCESS or ERROR). Registered by the auto-configuration as a query logger on
- * every connection; the duration is the driver's, from submission to completion.
+ * every connection; the duration is the driver's, from submission to completion. The pool's own session resets are
+ * not timed.
  */
 public final class PgQueryMetrics implements PgQueryLogger {
 
@@ -30,6 +31,9 @@ public final class PgQueryMetrics implements PgQueryLogger {
 
     @Override
     public void log(PgQueryEvent event) {
+        if (SqlOperations.isHousekeeping(event)) {
+            return;
+        }
         Throwable error = event.error();
         String status = error instanceof PgServerException server && server.getSqlState() != null
                 ? server.getSqlState() : "none";

@@ -15,6 +15,22 @@ public final class SqlOperations {
     }
 
     /**
+     * Whether a query event is the pool's own housekeeping rather than the application's: the session reset run on
+     * each release, or an empty validation/keep-alive query. Such events are not observed or timed.
+     *
+     * @param event the event
+     * @return true for housekeeping
+     */
+    public static boolean isHousekeeping(io.pgasync.PgQueryEvent event) {
+        String sql = event.sql();
+        if (sql == null || sql.isEmpty()) {
+            return true;
+        }
+        io.pgasync.PgConnection connection = event.connection();
+        return connection != null && sql.equals(connection.getResetQuery());
+    }
+
+    /**
      * The operation name of a statement.
      *
      * @param sql the SQL text, or null
