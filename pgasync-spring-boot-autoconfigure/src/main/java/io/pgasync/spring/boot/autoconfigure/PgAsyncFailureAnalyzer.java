@@ -71,7 +71,8 @@ final class PgAsyncFailureAnalyzer implements FailureAnalyzer {
         }
         PgAsyncStartupException startup = find(failure, PgAsyncStartupException.class);
         if (startup != null) {
-            return new FailureAnalysis(startup.getMessage(), action(startup.getCause()), startup);
+            return new FailureAnalysis(startup.getMessage(),
+                    startup.getAction() != null ? startup.getAction() : action(startup.getCause()), startup);
         }
         return null;
     }
