@@ -74,82 +74,182 @@ public class PgAsyncProperties {
 
     private final Embedded embedded = new Embedded();
 
+    /**
+     * The url setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public String getUrl() {
         return url;
     }
 
+    /**
+     * Sets the url setting.
+     *
+     * @param url the value
+     */
     public void setUrl(String url) {
         this.url = url;
     }
 
+    /**
+     * The host setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public String getHost() {
         return host;
     }
 
+    /**
+     * Sets the host setting.
+     *
+     * @param host the value
+     */
     public void setHost(String host) {
         this.host = host;
     }
 
+    /**
+     * The port setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public Integer getPort() {
         return port;
     }
 
+    /**
+     * Sets the port setting.
+     *
+     * @param port the value
+     */
     public void setPort(Integer port) {
         this.port = port;
     }
 
+    /**
+     * The database setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public String getDatabase() {
         return database;
     }
 
+    /**
+     * Sets the database setting.
+     *
+     * @param database the value
+     */
     public void setDatabase(String database) {
         this.database = database;
     }
 
+    /**
+     * The username setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public String getUsername() {
         return username;
     }
 
+    /**
+     * Sets the username setting.
+     *
+     * @param username the value
+     */
     public void setUsername(String username) {
         this.username = username;
     }
 
+    /**
+     * The password setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public String getPassword() {
         return password;
     }
 
+    /**
+     * Sets the password setting.
+     *
+     * @param password the value
+     */
     public void setPassword(String password) {
         this.password = password;
     }
 
+    /**
+     * The application name setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public String getApplicationName() {
         return applicationName;
     }
 
+    /**
+     * Sets the application name setting.
+     *
+     * @param applicationName the value
+     */
     public void setApplicationName(String applicationName) {
         this.applicationName = applicationName;
     }
 
+    /**
+     * The connect timeout setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public Duration getConnectTimeout() {
         return connectTimeout;
     }
 
+    /**
+     * Sets the connect timeout setting.
+     *
+     * @param connectTimeout the value
+     */
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
+    /**
+     * The command timeout setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public Duration getCommandTimeout() {
         return commandTimeout;
     }
 
+    /**
+     * Sets the command timeout setting.
+     *
+     * @param commandTimeout the value
+     */
     public void setCommandTimeout(Duration commandTimeout) {
         this.commandTimeout = commandTimeout;
     }
 
+    /**
+     * The target session attrs setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public TargetSessionAttrs getTargetSessionAttrs() {
         return targetSessionAttrs;
     }
 
+    /**
+     * Sets the target session attrs setting.
+     *
+     * @param targetSessionAttrs the value
+     */
     public void setTargetSessionAttrs(TargetSessionAttrs targetSessionAttrs) {
         this.targetSessionAttrs = targetSessionAttrs;
     }
@@ -162,18 +262,38 @@ public class PgAsyncProperties {
         this.serverSettings = serverSettings;
     }
 
+    /**
+     * The ssl setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public Ssl getSsl() {
         return ssl;
     }
 
+    /**
+     * The statement cache setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public StatementCache getStatementCache() {
         return statementCache;
     }
 
+    /**
+     * The pool setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public Pool getPool() {
         return pool;
     }
 
+    /**
+     * The embedded setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public Embedded getEmbedded() {
         return embedded;
     }
@@ -212,50 +332,110 @@ public class PgAsyncProperties {
          */
         private String bundle;
 
+        /**
+         * The mode setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public SslMode getMode() {
             return mode;
         }
 
+        /**
+         * Sets the mode setting.
+         *
+         * @param mode the value
+         */
         public void setMode(SslMode mode) {
             this.mode = mode;
         }
 
+        /**
+         * The root cert setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public String getRootCert() {
             return rootCert;
         }
 
+        /**
+         * Sets the root cert setting.
+         *
+         * @param rootCert the value
+         */
         public void setRootCert(String rootCert) {
             this.rootCert = rootCert;
         }
 
+        /**
+         * The cert setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Path getCert() {
             return cert;
         }
 
+        /**
+         * Sets the cert setting.
+         *
+         * @param cert the value
+         */
         public void setCert(Path cert) {
             this.cert = cert;
         }
 
+        /**
+         * The key setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Path getKey() {
             return key;
         }
 
+        /**
+         * Sets the key setting.
+         *
+         * @param key the value
+         */
         public void setKey(Path key) {
             this.key = key;
         }
 
+        /**
+         * The key password setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public String getKeyPassword() {
             return keyPassword;
         }
 
+        /**
+         * Sets the key password setting.
+         *
+         * @param keyPassword the value
+         */
         public void setKeyPassword(String keyPassword) {
             this.keyPassword = keyPassword;
         }
 
+        /**
+         * The bundle setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public String getBundle() {
             return bundle;
         }
 
+        /**
+         * Sets the bundle setting.
+         *
+         * @param bundle the value
+         */
         public void setBundle(String bundle) {
             this.bundle = bundle;
         }
@@ -276,26 +456,56 @@ public class PgAsyncProperties {
         /** Longest SQL text whose statement is cached; 0 means any size. Driver default 15KB. */
         private DataSize maxStatementSize;
 
+        /**
+         * The size setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Integer getSize() {
             return size;
         }
 
+        /**
+         * Sets the size setting.
+         *
+         * @param size the value
+         */
         public void setSize(Integer size) {
             this.size = size;
         }
 
+        /**
+         * The max lifetime setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getMaxLifetime() {
             return maxLifetime;
         }
 
+        /**
+         * Sets the max lifetime setting.
+         *
+         * @param maxLifetime the value
+         */
         public void setMaxLifetime(Duration maxLifetime) {
             this.maxLifetime = maxLifetime;
         }
 
+        /**
+         * The max statement size setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public DataSize getMaxStatementSize() {
             return maxStatementSize;
         }
 
+        /**
+         * Sets the max statement size setting.
+         *
+         * @param maxStatementSize the value
+         */
         public void setMaxStatementSize(DataSize maxStatementSize) {
             this.maxStatementSize = maxStatementSize;
         }
@@ -368,154 +578,344 @@ public class PgAsyncProperties {
          */
         private boolean failFast;
 
+        /**
+         * The name setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public String getName() {
             return name;
         }
 
+        /**
+         * Sets the name setting.
+         *
+         * @param name the value
+         */
         public void setName(String name) {
             this.name = name;
         }
 
+        /**
+         * The min size setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Integer getMinSize() {
             return minSize;
         }
 
+        /**
+         * Sets the min size setting.
+         *
+         * @param minSize the value
+         */
         public void setMinSize(Integer minSize) {
             this.minSize = minSize;
         }
 
+        /**
+         * The max size setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Integer getMaxSize() {
             return maxSize;
         }
 
+        /**
+         * Sets the max size setting.
+         *
+         * @param maxSize the value
+         */
         public void setMaxSize(Integer maxSize) {
             this.maxSize = maxSize;
         }
 
+        /**
+         * The max queries setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Long getMaxQueries() {
             return maxQueries;
         }
 
+        /**
+         * Sets the max queries setting.
+         *
+         * @param maxQueries the value
+         */
         public void setMaxQueries(Long maxQueries) {
             this.maxQueries = maxQueries;
         }
 
+        /**
+         * The acquire timeout setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getAcquireTimeout() {
             return acquireTimeout;
         }
 
+        /**
+         * Sets the acquire timeout setting.
+         *
+         * @param acquireTimeout the value
+         */
         public void setAcquireTimeout(Duration acquireTimeout) {
             this.acquireTimeout = acquireTimeout;
         }
 
+        /**
+         * The create timeout setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getCreateTimeout() {
             return createTimeout;
         }
 
+        /**
+         * Sets the create timeout setting.
+         *
+         * @param createTimeout the value
+         */
         public void setCreateTimeout(Duration createTimeout) {
             this.createTimeout = createTimeout;
         }
 
+        /**
+         * The validation timeout setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getValidationTimeout() {
             return validationTimeout;
         }
 
+        /**
+         * Sets the validation timeout setting.
+         *
+         * @param validationTimeout the value
+         */
         public void setValidationTimeout(Duration validationTimeout) {
             this.validationTimeout = validationTimeout;
         }
 
+        /**
+         * The validate after idle setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getValidateAfterIdle() {
             return validateAfterIdle;
         }
 
+        /**
+         * Sets the validate after idle setting.
+         *
+         * @param validateAfterIdle the value
+         */
         public void setValidateAfterIdle(Duration validateAfterIdle) {
             this.validateAfterIdle = validateAfterIdle;
         }
 
+        /**
+         * The validation query setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public String getValidationQuery() {
             return validationQuery;
         }
 
+        /**
+         * Sets the validation query setting.
+         *
+         * @param validationQuery the value
+         */
         public void setValidationQuery(String validationQuery) {
             this.validationQuery = validationQuery;
         }
 
+        /**
+         * The hook timeout setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getHookTimeout() {
             return hookTimeout;
         }
 
+        /**
+         * Sets the hook timeout setting.
+         *
+         * @param hookTimeout the value
+         */
         public void setHookTimeout(Duration hookTimeout) {
             this.hookTimeout = hookTimeout;
         }
 
+        /**
+         * The max lifetime setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getMaxLifetime() {
             return maxLifetime;
         }
 
+        /**
+         * Sets the max lifetime setting.
+         *
+         * @param maxLifetime the value
+         */
         public void setMaxLifetime(Duration maxLifetime) {
             this.maxLifetime = maxLifetime;
         }
 
+        /**
+         * The max inactive lifetime setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getMaxInactiveLifetime() {
             return maxInactiveLifetime;
         }
 
+        /**
+         * Sets the max inactive lifetime setting.
+         *
+         * @param maxInactiveLifetime the value
+         */
         public void setMaxInactiveLifetime(Duration maxInactiveLifetime) {
             this.maxInactiveLifetime = maxInactiveLifetime;
         }
 
+        /**
+         * The keepalive time setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getKeepaliveTime() {
             return keepaliveTime;
         }
 
+        /**
+         * Sets the keepalive time setting.
+         *
+         * @param keepaliveTime the value
+         */
         public void setKeepaliveTime(Duration keepaliveTime) {
             this.keepaliveTime = keepaliveTime;
         }
 
+        /**
+         * The leak detection threshold setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getLeakDetectionThreshold() {
             return leakDetectionThreshold;
         }
 
+        /**
+         * Sets the leak detection threshold setting.
+         *
+         * @param leakDetectionThreshold the value
+         */
         public void setLeakDetectionThreshold(Duration leakDetectionThreshold) {
             this.leakDetectionThreshold = leakDetectionThreshold;
         }
 
+        /**
+         * The max pending acquires setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Integer getMaxPendingAcquires() {
             return maxPendingAcquires;
         }
 
+        /**
+         * Sets the max pending acquires setting.
+         *
+         * @param maxPendingAcquires the value
+         */
         public void setMaxPendingAcquires(Integer maxPendingAcquires) {
             this.maxPendingAcquires = maxPendingAcquires;
         }
 
+        /**
+         * The create retry initial delay setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getCreateRetryInitialDelay() {
             return createRetryInitialDelay;
         }
 
+        /**
+         * Sets the create retry initial delay setting.
+         *
+         * @param createRetryInitialDelay the value
+         */
         public void setCreateRetryInitialDelay(Duration createRetryInitialDelay) {
             this.createRetryInitialDelay = createRetryInitialDelay;
         }
 
+        /**
+         * The create retry max delay setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getCreateRetryMaxDelay() {
             return createRetryMaxDelay;
         }
 
+        /**
+         * Sets the create retry max delay setting.
+         *
+         * @param createRetryMaxDelay the value
+         */
         public void setCreateRetryMaxDelay(Duration createRetryMaxDelay) {
             this.createRetryMaxDelay = createRetryMaxDelay;
         }
 
+        /**
+         * The shutdown timeout setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public Duration getShutdownTimeout() {
             return shutdownTimeout;
         }
 
+        /**
+         * Sets the shutdown timeout setting.
+         *
+         * @param shutdownTimeout the value
+         */
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
         }
 
+        /**
+         * The fail fast setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public boolean isFailFast() {
             return failFast;
         }
 
+        /**
+         * Sets the fail fast setting.
+         *
+         * @param failFast the value
+         */
         public void setFailFast(boolean failFast) {
             this.failFast = failFast;
         }
@@ -531,10 +931,20 @@ public class PgAsyncProperties {
          */
         private boolean enabled = true;
 
+        /**
+         * The enabled setting (see the field of the same name).
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets the enabled setting.
+         *
+         * @param enabled the value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }

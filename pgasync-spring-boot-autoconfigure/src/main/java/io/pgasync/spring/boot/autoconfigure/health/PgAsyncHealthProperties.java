@@ -16,18 +16,38 @@ public class PgAsyncHealthProperties {
      */
     private Duration timeout = Duration.ofSeconds(2);
 
+    /**
+     * The enabled setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /**
+     * Sets the enabled setting.
+     *
+     * @param enabled the value
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /**
+     * The timeout setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public Duration getTimeout() {
         return timeout;
     }
 
+    /**
+     * Sets the timeout setting.
+     *
+     * @param timeout the value
+     */
     public void setTimeout(Duration timeout) {
         this.timeout = timeout;
     }

@@ -15,18 +15,38 @@ public class PgAsyncObservationProperties {
      */
     private boolean includeQueryText;
 
+    /**
+     * The enabled setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /**
+     * Sets the enabled setting.
+     *
+     * @param enabled the value
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /**
+     * The include query text setting (see the field of the same name).
+     *
+     * @return the value
+     */
     public boolean isIncludeQueryText() {
         return includeQueryText;
     }
 
+    /**
+     * Sets the include query text setting.
+     *
+     * @param includeQueryText the value
+     */
     public void setIncludeQueryText(boolean includeQueryText) {
         this.includeQueryText = includeQueryText;
     }

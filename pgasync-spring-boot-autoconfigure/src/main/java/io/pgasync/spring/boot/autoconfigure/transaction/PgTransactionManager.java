@@ -171,6 +171,9 @@ public class PgTransactionManager extends AbstractPlatformTransactionManager imp
     private void complete(TxObject tx, boolean commit) {
         Blocking.checkNotEventLoop(commit ? "Committing" : "Rolling back");
         PgTransaction pgTx = tx.holder.getTransaction();
+        if (!commit && pgTx.state() != PgTransaction.State.STARTED) {
+            return; // a failed commit already rolled it back: nothing to undo, and the commit's error stands
+        }
         try {
             Blocking.await(commit ? pgTx.commit() : pgTx.rollback());
         } catch (Throwable e) {

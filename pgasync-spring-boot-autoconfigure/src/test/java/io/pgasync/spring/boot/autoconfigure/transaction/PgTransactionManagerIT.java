@@ -127,6 +127,20 @@ class PgTransactionManagerIT {
     }
 
     @Test
+    void aCommitFailureIsTranslatedAndTheConnectionReleased() {
+        server.execute("CREATE TABLE IF NOT EXISTS spring_tx_deferred (id int UNIQUE DEFERRABLE INITIALLY DEFERRED)",
+                "GRANT ALL ON spring_tx_deferred TO PUBLIC", "TRUNCATE spring_tx_deferred");
+        run(context -> {
+            TransactionalPgClient client = context.getBean(TransactionalPgClient.class);
+            assertThatThrownBy(() -> context.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+                client.execute("INSERT INTO spring_tx_deferred VALUES (1), (1)").join(); // checked at COMMIT
+                insert(context, 1);
+            })).isInstanceOf(DuplicateKeyException.class).hasMessageContaining("commit");
+            assertThat(ids()).isEmpty();
+        });
+    }
+
+    @Test
     void rollsBackOnARuntimeException() {
         run(context -> {
             assertThatThrownBy(() -> context.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
