@@ -3,7 +3,6 @@ package io.pgasync.spring.boot.autoconfigure.transaction;
 import io.pgasync.PgClient;
 import io.pgasync.PgPooledConnection;
 import io.pgasync.PgTransaction;
-import java.time.Duration;
 import org.springframework.transaction.support.ResourceHolderSupport;
 
 /**
@@ -13,11 +12,13 @@ import org.springframework.transaction.support.ResourceHolderSupport;
 public final class PgConnectionHolder extends ResourceHolderSupport {
 
     private final PgPooledConnection connection;
+    private final PgClient client;
     private PgTransaction transaction;
     private volatile boolean transactionActive;
 
     PgConnectionHolder(PgPooledConnection connection) {
         this.connection = connection;
+        this.client = new TransactionBoundClient(this);
     }
 
     /**
@@ -31,17 +32,15 @@ public final class PgConnectionHolder extends ResourceHolderSupport {
     }
 
     /**
-     * The connection, bounded by the transaction's remaining time when it has a timeout.
+     * A client on the transaction's connection: each call is bounded by the transaction's remaining time (past the
+     * deadline it fails with {@link org.springframework.transaction.TransactionTimedOutException}), and refused
+     * with a clear {@link org.springframework.dao.InvalidDataAccessApiUsageException} once the transaction is
+     * ending, instead of running outside it.
      *
-     * @return a client on the transaction's connection
-     * @throws org.springframework.transaction.TransactionTimedOutException when the deadline has passed
+     * @return the client
      */
     public PgClient getClient() {
-        if (!hasTimeout()) {
-            return connection;
-        }
-        long remaining = getTimeToLiveInMillis();
-        return connection.withTimeout(Duration.ofMillis(remaining));
+        return client;
     }
 
     /**

@@ -138,6 +138,9 @@ public class PgReactiveTransactionManager extends AbstractReactiveTransactionMan
         TxObject tx = (TxObject) status.getTransaction();
         return Mono.fromFuture(() -> {
             PgTransaction target = tx.savepoint != null ? tx.savepoint : tx.holder.getTransaction();
+            if (tx.savepoint == null) {
+                tx.holder.setTransactionActive(false); // calls through the holder's client are refused from now on
+            }
             return target.state() == PgTransaction.State.STARTED ? target.commit()
                     : CompletableFuture.<Void>completedFuture(null);
         }).onErrorMap(e -> translator.translate(tx.savepoint != null ? "release savepoint" : "commit", e));
@@ -149,6 +152,9 @@ public class PgReactiveTransactionManager extends AbstractReactiveTransactionMan
         TxObject tx = (TxObject) status.getTransaction();
         return Mono.fromFuture(() -> {
             PgTransaction target = tx.savepoint != null ? tx.savepoint : tx.holder.getTransaction();
+            if (tx.savepoint == null) {
+                tx.holder.setTransactionActive(false);
+            }
             return target.state() == PgTransaction.State.STARTED ? target.rollback()
                     : CompletableFuture.<Void>completedFuture(null);
         }).onErrorMap(e -> translator.translate(tx.savepoint != null ? "rollback to savepoint" : "rollback", e));

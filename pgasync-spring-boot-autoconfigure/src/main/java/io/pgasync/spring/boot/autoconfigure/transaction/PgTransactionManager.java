@@ -171,6 +171,7 @@ public class PgTransactionManager extends AbstractPlatformTransactionManager imp
     private void complete(TxObject tx, boolean commit) {
         Blocking.checkNotEventLoop(commit ? "Committing" : "Rolling back");
         PgTransaction pgTx = tx.holder.getTransaction();
+        tx.holder.setTransactionActive(false); // from now on, calls through the holder's client are refused
         if (!commit && pgTx.state() != PgTransaction.State.STARTED) {
             return; // a failed commit already rolled it back: nothing to undo, and the commit's error stands
         }

@@ -3,8 +3,8 @@ package io.pgasync.spring.boot.autoconfigure.transaction;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Futures whose failures are translated by {@link PgExceptionTranslator}, and whose cancellation still reaches the
- * driver's future (cancelling it cancels the query on the server).
+ * Futures whose driver failures are translated by {@link PgExceptionTranslator} (other failures pass unchanged), and
+ * whose cancellation still reaches the driver's future (cancelling it cancels the query on the server).
  */
 final class Translating {
 
@@ -23,7 +23,9 @@ final class Translating {
             if (error == null) {
                 result.complete(value);
             } else {
-                result.completeExceptionally(translator.translate(null, error));
+                Throwable cause = PgExceptionTranslator.unwrap(error);
+                result.completeExceptionally(cause instanceof io.pgasync.exception.PgException
+                        ? translator.translate(null, cause) : cause);
             }
         });
         return result;

@@ -311,7 +311,7 @@ class PgTransactionManagerIT {
             assertThatThrownBy(() -> t.executeWithoutResult(status -> {
                 sleepPast(status);
                 insert(context, 1);
-            })).isInstanceOf(TransactionTimedOutException.class);
+            })).isInstanceOf(CompletionException.class).cause().isInstanceOf(TransactionTimedOutException.class);
             assertThat(ids()).isEmpty();
         });
     }
@@ -342,6 +342,16 @@ class PgTransactionManagerIT {
                     .hasMessageContaining("after its transaction ended")
                     .hasCauseInstanceOf(PgConnectionReleasedException.class);
             assertThat(ids()).containsExactly("1"); // what was sent before the method returned was committed
+        });
+    }
+
+    @Test
+    void theTransactionsClientRefusesCallsOnceTheTransactionEnded() {
+        run(context -> {
+            CompletableFuture<String> late = context.getBean(Service.class).insertAndContinueWithClientAsync(1);
+            assertThatThrownBy(late::join).cause().isInstanceOf(InvalidDataAccessApiUsageException.class)
+                    .hasMessageContaining("transaction has ended");
+            assertThat(ids()).containsExactly("1");
         });
     }
 
@@ -409,6 +419,14 @@ class PgTransactionManagerIT {
         public void insertThenThrowRuntime(int id) {
             client.execute("INSERT INTO spring_tx VALUES ($1, 'x')", id).join();
             throw new IllegalStateException("runtime");
+        }
+
+        /** The same trap through the transaction's client: the continuation is refused whenever it runs. */
+        @Transactional
+        public CompletableFuture<String> insertAndContinueWithClientAsync(int id) {
+            var tx = client.currentClient();
+            return tx.execute("INSERT INTO spring_tx VALUES ($1, 'x')", id)
+                    .thenCompose(status -> tx.execute("SELECT 1"));
         }
 
         /** The trap: the transaction commits when this returns, before the continuation runs. */
