@@ -99,7 +99,7 @@ public class PgReactiveTransactionManager extends AbstractReactiveTransactionMan
                     e -> new CannotCreateTransactionException("Could not create a savepoint: " + e.getMessage(),
                             translator.translate("savepoint", e)));
         }
-        return Mono.fromFuture(pool::acquire).flatMap(connection -> {
+        return acquire().flatMap(connection -> {
             PgConnectionHolder holder = new PgConnectionHolder(connection);
             PgTransaction pgTx = connection.transaction(PgTransactionManager.isolation(definition.getIsolationLevel()),
                     definition.isReadOnly(), false);
@@ -113,9 +113,36 @@ public class PgReactiveTransactionManager extends AbstractReactiveTransactionMan
                 tx.holder = holder;
                 tx.newHolder = true;
                 synchronizationManager.bindResource(pool, holder);
-            })).onErrorResume(e -> Mono.fromFuture(connection::release).onErrorComplete().then(Mono.error(e)));
+            })).onErrorResume(e -> Mono.fromFuture(connection::release).onErrorComplete().then(Mono.error(e)))
+                    .doOnCancel(() -> {
+                        // Cancelled while beginning: the manager will not clean up a holder it never bound.
+                        if (tx.holder == null || tx.holder.getConnection() != connection) {
+                            connection.release();
+                        }
+                    });
         }).onErrorMap(e -> new CannotCreateTransactionException("Could not begin a pgasync transaction on pool '"
                 + pool.getName() + "': " + e.getMessage(), translator.translate("begin", e))).then();
+    }
+
+    /** Acquires a connection; a cancellation gives up the wait, or releases a connection that arrives too late. */
+    private Mono<PgPooledConnection> acquire() {
+        return Mono.create(sink -> {
+            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            CompletableFuture<PgPooledConnection> future = pool.acquire();
+            sink.onCancel(() -> {
+                cancelled.set(true);
+                future.cancel(false);
+            });
+            future.whenComplete((connection, error) -> {
+                if (error != null) {
+                    sink.error(error);
+                } else if (cancelled.get()) {
+                    connection.release();
+                } else {
+                    sink.success(connection);
+                }
+            });
+        });
     }
 
     @Override

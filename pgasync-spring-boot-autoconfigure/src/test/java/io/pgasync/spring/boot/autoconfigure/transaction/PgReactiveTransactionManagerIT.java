@@ -118,6 +118,22 @@ class PgReactiveTransactionManagerIT {
     }
 
     @Test
+    void cancellingWhileWaitingForAConnectionLosesNothing() {
+        runner.withPropertyValues("pgasync.pool.max-size=1").run(context -> {
+            PgPool pool = context.getBean(PgPool.class);
+            var held = pool.acquire().join();
+            StepVerifier.create(context.getBean(TransactionalOperator.class).transactional(insert(context, 1)))
+                    .expectSubscription().expectNoEvent(Duration.ofMillis(200)).thenCancel().verify(WAIT);
+            held.release().join();
+            StepVerifier.create(context.getBean(TransactionalOperator.class).transactional(insert(context, 2)))
+                    .expectNextCount(1).verifyComplete();
+            assertThat(pool.getAcquiredSize()).isZero();
+            assertThat(pool.getPendingAcquires()).isZero();
+            assertThat(ids()).containsExactly("2");
+        });
+    }
+
+    @Test
     void transactionalAnnotationOnMonoMethods() {
         run(context -> {
             Service service = context.getBean(Service.class);
