@@ -254,7 +254,7 @@ public final class Connector {
     private CompletableFuture<PgConnectionImpl> session(PgHost host, SocketAddress address, TlsPlan plan,
             long deadline) {
         CompletableFuture<PgConnectionImpl> result = new CompletableFuture<>();
-        Bootstrap bootstrap = new Bootstrap().group(group).handler(new ChannelInboundHandlerAdapter());
+        Bootstrap bootstrap = new Bootstrap().group(group).handler(new SetupHandler());
         if (host.isUnixSocket()) {
             bootstrap.channel(Transport.domainSocketChannel(group));
         } else {
@@ -393,7 +393,8 @@ public final class Connector {
         PgConnectionImpl conn = new PgConnectionImpl(channel, options, settings.engine(),
                 new SessionCodecs(CodecRegistry.installed(), types, options.jsonMapper()), cancelTarget);
         ProtocolHandler protocol = new ProtocolHandler(conn);
-        channel.pipeline().addLast("frames", new PgFrameDecoder(settings.engine().maxMessageSize(), protocol::onMessage));
+        channel.pipeline().replace(SetupHandler.class, "frames",
+                new PgFrameDecoder(settings.engine().maxMessageSize(), protocol::onMessage));
         channel.pipeline().addLast("protocol", protocol);
         StartupCommand.AuthSettings auth = new StartupCommand.AuthSettings(settings.user(),
                 settings.passwordFor().apply(host), settings.requireAuth(), settings.channelBinding(),
@@ -446,6 +447,21 @@ public final class Connector {
                     + (standby ? "a standby" : "a primary") + (readOnly ? " (read-only)" : " (read-write)")
                     + ", not what target_session_attrs=" + wanted.keyword() + " asks for"));
         });
+    }
+
+    /**
+     * The last handler while a connection is being set up (TCP, SSL negotiation, TLS handshake): failures of those
+     * steps are reported through their futures, so an exception that reaches here is dropped instead of being
+     * logged by Netty as unhandled. Replaced by the protocol handlers once the session starts.
+     */
+    static final class SetupHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                LOG.log(System.Logger.Level.DEBUG, "connection setup failed: " + cause);
+            }
+            ctx.close();
+        }
     }
 
     static Throwable unwrap(Throwable t) {

@@ -5,6 +5,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.pgasync.spring.boot.autoconfigure.PgAsyncConnectOptionsCustomizer;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,5 +19,17 @@ public final class PgAsyncJacksonAutoConfiguration {
     @ConditionalOnMissingBean
     PgJson pgJson(ObjectProvider<JsonMapper> mapper) {
         return new PgJson(mapper.getIfAvailable(JsonMapper::shared));
+    }
+
+    /**
+     * Plugs the application's Jackson mapper into the driver's JSON hook, so {@code json}/{@code jsonb} columns read
+     * as {@code JsonNode} or as mapped objects, and objects can be passed as JSON parameters.
+     * {@code pgasync.json.jackson=false} keeps JSON values as strings.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "pgasync.json.jackson", havingValue = "true", matchIfMissing = true)
+    PgAsyncConnectOptionsCustomizer pgAsyncJacksonJsonMapper(ObjectProvider<JsonMapper> mapper) {
+        JacksonPgJsonMapper hook = new JacksonPgJsonMapper(mapper.getIfAvailable(JsonMapper::shared));
+        return builder -> builder.jsonMapper(hook);
     }
 }

@@ -56,6 +56,31 @@ class PgJsonIT {
     }
 
     @Test
+    void jsonColumnsReadAsJsonNodeOrMappedObjectsThroughTheDriversHook(PgTestServer server) {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(PgAsyncAutoConfiguration.class,
+                        JacksonAutoConfiguration.class, PgAsyncJacksonAutoConfiguration.class))
+                .withPropertyValues("pgasync.url=" + server.url(server.mainRole()) + "?sslmode=disable",
+                        "pgasync.pool.min-size=0", "pgasync.pool.max-size=1")
+                .run(context -> {
+                    PgPool pool = context.getBean(PgPool.class);
+                    Order order = new Order("bob", List.of("cup"), 3);
+                    Row row = pool.fetchRow("SELECT $1::jsonb AS doc, '[1,2]'::json AS raw", order).join();
+                    assertThat(row.get("doc")).isInstanceOf(JsonNode.class);
+                    assertThat(row.get("doc", Order.class)).isEqualTo(order);
+                    assertThat(((JsonNode) row.get("raw")).get(0).asInt()).isEqualTo(1);
+                    assertThat(row.getString("raw")).isEqualTo("[1,2]");
+                });
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(PgAsyncAutoConfiguration.class,
+                        JacksonAutoConfiguration.class, PgAsyncJacksonAutoConfiguration.class))
+                .withPropertyValues("pgasync.url=" + server.url(server.mainRole()) + "?sslmode=disable",
+                        "pgasync.pool.min-size=0", "pgasync.json.jackson=false")
+                .run(context -> assertThat(context.getBean(PgPool.class).fetchVal("SELECT '{}'::jsonb").join())
+                        .isEqualTo("{}"));
+    }
+
+    @Test
     void absentWithoutJackson() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(PgAsyncAutoConfiguration.class,
