@@ -444,6 +444,10 @@ public interface PgConnection extends PgClient {
      */
     CompletableFuture<Void> close(Duration timeout);
 
-    /** Closes the socket at once; calls in flight fail with a connection-closed exception. */
+    /**
+     * Closes the socket at once; calls in flight fail with a connection-closed exception. When the server is running
+     * a statement for this connection, it is also asked to cancel it (a CancelRequest on a separate connection, best
+     * effort), since a server does not notice a closed socket while a statement runs and would otherwise finish it.
+     */
     void terminate();
 }

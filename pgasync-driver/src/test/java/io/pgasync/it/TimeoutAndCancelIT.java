@@ -5,6 +5,7 @@ import static io.pgasync.it.TestSupport.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgasync.PgConnection;
+import io.pgasync.exception.PgConnectionClosedException;
 import io.pgasync.exception.PgTimeoutException;
 import io.pgasync.testing.PgTest;
 import io.pgasync.testing.PgTestServer;
@@ -85,6 +86,24 @@ class TimeoutAndCancelIT {
         CompletableFuture<Object> next = conn.fetchVal("SELECT $1::int", 7);
         assertThat(failure(slow)).isInstanceOf(PgTimeoutException.class);
         assertThat(await(next)).isEqualTo(7);
+    }
+
+    @Test
+    void terminateAsksTheServerToCancelTheRunningStatementSoItsBackendEnds() {
+        PgConnection doomed = TestSupport.connect(server);
+        int pid = doomed.getServerPid();
+        CompletableFuture<Object> slow = doomed.fetchVal("SELECT pg_sleep(30)");
+        awaitRunning(pid);
+        doomed.terminate();
+        assertThat(failure(slow)).isInstanceOf(PgConnectionClosedException.class);
+        // without the cancel the backend would sleep its 30 s out: it cannot see the closed socket meanwhile
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String left = "1";
+        while (System.nanoTime() < deadline && !left.equals("0")) {
+            left = server.queryColumn("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid).get(0);
+            Thread.onSpinWait();
+        }
+        assertThat(left).as("backend %d still there", pid).isEqualTo("0");
     }
 
     private void awaitRunning(int pid) {

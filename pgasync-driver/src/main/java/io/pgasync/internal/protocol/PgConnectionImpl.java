@@ -38,6 +38,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -633,6 +634,25 @@ public final class PgConnectionImpl implements PgConnection {
     @Override
     public void terminate() {
         closing = true;
+        if (loop.inEventLoop()) {
+            terminateNow();
+        } else {
+            try {
+                loop.execute(this::terminateNow);
+            } catch (RejectedExecutionException e) {
+                channel.close(); // the event loop is shutting down: no cancel, just the socket
+            }
+        }
+    }
+
+    /** The server does not see a closed socket while it runs a statement: ask it to cancel the one it runs. */
+    private void terminateNow() {
+        Command head = inflight.peek();
+        if (head != null && !head.cancelSent && head.cancellable() && !closed && cancelTarget != null
+                && secretKey != null) {
+            head.cancelSent = true;
+            cancelTarget.sendCancel(processId, secretKey);
+        }
         channel.close();
     }
 
