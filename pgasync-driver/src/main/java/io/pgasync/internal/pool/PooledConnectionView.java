@@ -1,0 +1,200 @@
+package io.pgasync.internal.pool;
+
+import io.pgasync.IsolationLevel;
+import io.pgasync.PgClient;
+import io.pgasync.PgConnectOptions;
+import io.pgasync.PgConnection;
+import io.pgasync.PgLogListener;
+import io.pgasync.PgQueryLogger;
+import io.pgasync.PgTerminationListener;
+import io.pgasync.PgTransaction;
+import io.pgasync.Row;
+import io.pgasync.RowMapper;
+import io.pgasync.ServerVersion;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * A pooled connection seen as a {@link PgConnection} ({@code asConnection()}): everything goes through the lease,
+ * {@code close} releases it and {@code terminate} discards the connection.
+ */
+final class PooledConnectionView implements PgConnection {
+
+    private final PooledConnectionImpl owner;
+
+    PooledConnectionView(PooledConnectionImpl owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public CompletableFuture<String> execute(String sql) {
+        return owner.execute(sql);
+    }
+
+    @Override
+    public CompletableFuture<String> execute(String sql, Object... args) {
+        return owner.execute(sql, args);
+    }
+
+    @Override
+    public CompletableFuture<Long> executeMany(String sql, Iterable<? extends List<?>> argumentLists) {
+        return owner.executeMany(sql, argumentLists);
+    }
+
+    @Override
+    public CompletableFuture<List<Row>> fetch(String sql, Object... args) {
+        return owner.fetch(sql, args);
+    }
+
+    @Override
+    public <T> CompletableFuture<List<T>> fetch(RowMapper<T> mapper, String sql, Object... args) {
+        return owner.fetch(mapper, sql, args);
+    }
+
+    @Override
+    public CompletableFuture<Row> fetchRow(String sql, Object... args) {
+        return owner.fetchRow(sql, args);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> fetchRow(RowMapper<T> mapper, String sql, Object... args) {
+        return owner.fetchRow(mapper, sql, args);
+    }
+
+    @Override
+    public CompletableFuture<Object> fetchVal(String sql, Object... args) {
+        return owner.fetchVal(sql, args);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> fetchVal(String sql, Class<T> type, Object... args) {
+        return owner.fetchVal(sql, type, args);
+    }
+
+    @Override
+    public PgClient withTimeout(Duration timeout) {
+        return owner.withTimeout(timeout);
+    }
+
+    @Override
+    public PgTransaction transaction() {
+        return owner.transaction();
+    }
+
+    @Override
+    public PgTransaction transaction(IsolationLevel isolation, boolean readOnly, boolean deferrable) {
+        return owner.transaction(isolation, readOnly, deferrable);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> transaction(Function<? super PgConnection, ? extends CompletionStage<T>> work) {
+        return owner.transaction(null, false, false, c -> work.apply(this));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> transaction(IsolationLevel isolation, boolean readOnly, boolean deferrable,
+            Function<? super PgConnection, ? extends CompletionStage<T>> work) {
+        return owner.transaction(isolation, readOnly, deferrable, c -> work.apply(this));
+    }
+
+    @Override
+    public void addLogListener(PgLogListener listener) {
+        owner.addLogListener(listener);
+    }
+
+    @Override
+    public void removeLogListener(PgLogListener listener) {
+        owner.removeLogListener(listener);
+    }
+
+    @Override
+    public void addTerminationListener(PgTerminationListener listener) {
+        owner.addTerminationListener(listener);
+    }
+
+    @Override
+    public void removeTerminationListener(PgTerminationListener listener) {
+        owner.removeTerminationListener(listener);
+    }
+
+    @Override
+    public void addQueryLogger(PgQueryLogger logger) {
+        owner.addQueryLogger(logger);
+    }
+
+    @Override
+    public void addQueryLogger(PgQueryLogger logger, boolean withArguments) {
+        owner.addQueryLogger(logger, withArguments);
+    }
+
+    @Override
+    public void removeQueryLogger(PgQueryLogger logger) {
+        owner.removeQueryLogger(logger);
+    }
+
+    @Override
+    public boolean isClosed() {
+        return owner.isClosed();
+    }
+
+    @Override
+    public boolean isInTransaction() {
+        return owner.isInTransaction();
+    }
+
+    @Override
+    public int getServerPid() {
+        return owner.getServerPid();
+    }
+
+    @Override
+    public ServerVersion getServerVersion() {
+        return owner.getServerVersion();
+    }
+
+    @Override
+    public Map<String, String> getSettings() {
+        return owner.getSettings();
+    }
+
+    @Override
+    public PgConnectOptions getOptions() {
+        return owner.getOptions();
+    }
+
+    @Override
+    public CompletableFuture<Void> reset() {
+        return owner.reset();
+    }
+
+    @Override
+    public String getResetQuery() {
+        return owner.getResetQuery();
+    }
+
+    /** Releases the lease to the pool; the connection itself stays open. */
+    @Override
+    public CompletableFuture<Void> close() {
+        return owner.release();
+    }
+
+    /** Releases the lease to the pool (there is nothing to wait for in flight on the pool's side). */
+    @Override
+    public CompletableFuture<Void> close(Duration timeout) {
+        return owner.release();
+    }
+
+    @Override
+    public void terminate() {
+        owner.terminate();
+    }
+
+    @Override
+    public String toString() {
+        return owner.toString();
+    }
+}
