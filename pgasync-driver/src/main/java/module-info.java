@@ -15,5 +15,6 @@ module io.pgasync.driver {
     exports io.pgasync;
     exports io.pgasync.codec;
     exports io.pgasync.exception;
+    exports io.pgasync.observability;
     exports io.pgasync.types;
 }

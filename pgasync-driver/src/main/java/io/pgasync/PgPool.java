@@ -248,4 +248,70 @@ public interface PgPool extends PgClient {
      * @return the name
      */
     String getName();
+
+    /**
+     * Streams a query's rows on a pooled connection: each subscription acquires one, streams with back-pressure
+     * (see {@link PgConnection#cursor(int, String, Object...)}) and releases it when the stream ends or is
+     * cancelled.
+     *
+     * @param prefetch rows per round trip, at least 1
+     * @param sql one SQL query with {@code $n} parameters
+     * @param args the parameter values
+     * @return a cold publisher
+     */
+    default java.util.concurrent.Flow.Publisher<Row> cursor(int prefetch, String sql, Object... args) {
+        return io.pgasync.internal.pool.PooledCursor.publisher(this, prefetch, sql, args);
+    }
+
+    /**
+     * COPY out of a table on a pooled connection (see {@link PgConnection#copyFromTable}).
+     *
+     * @param table the table
+     * @param sink where the data goes
+     * @param options COPY options, or null
+     * @return the number of rows
+     */
+    default CompletableFuture<Long> copyFromTable(String table, CopySink sink, PgCopyOptions options) {
+        return withConnection(c -> c.copyFromTable(table, sink, options));
+    }
+
+    /**
+     * COPY out of a query on a pooled connection (see {@link PgConnection#copyFromQuery}).
+     *
+     * @param query the query
+     * @param sink where the data goes
+     * @param options COPY options, or null
+     * @param args the parameter values
+     * @return the number of rows
+     */
+    default CompletableFuture<Long> copyFromQuery(String query, CopySink sink, PgCopyOptions options,
+            Object... args) {
+        return withConnection(c -> c.copyFromQuery(query, sink, options, args));
+    }
+
+    /**
+     * COPY into a table on a pooled connection (see {@link PgConnection#copyToTable}).
+     *
+     * @param table the table
+     * @param source where the data comes from
+     * @param options COPY options, or null
+     * @return the number of rows
+     */
+    default CompletableFuture<Long> copyToTable(String table, CopySource source, PgCopyOptions options) {
+        return withConnection(c -> c.copyToTable(table, source, options));
+    }
+
+    /**
+     * Binary COPY of records on a pooled connection (see {@link PgConnection#copyRecordsToTable(String, Iterable,
+     * PgCopyOptions)}).
+     *
+     * @param table the table
+     * @param records the rows
+     * @param options COPY options, or null
+     * @return the number of rows
+     */
+    default CompletableFuture<Long> copyRecordsToTable(String table, Iterable<? extends java.util.List<?>> records,
+            PgCopyOptions options) {
+        return withConnection(c -> c.copyRecordsToTable(table, records, options));
+    }
 }

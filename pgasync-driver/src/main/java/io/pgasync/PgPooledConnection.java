@@ -1,6 +1,7 @@
 package io.pgasync;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -189,6 +190,105 @@ public interface PgPooledConnection extends PgClient, AutoCloseable {
      * @return the reset query
      */
     String getResetQuery();
+
+    /**
+     * Prepares a statement on this connection (see {@link PgConnection#prepare(String)}); it stops working when
+     * the connection is released.
+     *
+     * @param sql one SQL command with {@code $n} parameters
+     * @return the statement
+     */
+    CompletableFuture<PgPreparedStatement<Row>> prepare(String sql);
+
+    /**
+     * Prepares a statement with a row mapper (see {@link PgConnection#prepare(String, RowMapper)}).
+     *
+     * @param sql one SQL command with {@code $n} parameters
+     * @param mapper maps each row
+     * @param <T> the mapped type
+     * @return the statement
+     */
+    <T> CompletableFuture<PgPreparedStatement<T>> prepare(String sql, RowMapper<T> mapper);
+
+    /**
+     * Streams a query's rows (see {@link PgConnection#cursor(int, String, Object...)}).
+     *
+     * @param prefetch rows per round trip
+     * @param sql one SQL query with {@code $n} parameters
+     * @param args the parameter values
+     * @return a cold publisher
+     */
+    java.util.concurrent.Flow.Publisher<Row> cursor(int prefetch, String sql, Object... args);
+
+    /**
+     * Opens an explicit cursor in the current transaction (see {@link PgConnection#openCursor(String, Object...)}).
+     *
+     * @param sql one SQL query with {@code $n} parameters
+     * @param args the parameter values
+     * @return the cursor
+     */
+    CompletableFuture<PgCursor<Row>> openCursor(String sql, Object... args);
+
+    /**
+     * COPY out of a table (see {@link PgConnection#copyFromTable}).
+     *
+     * @param table the table
+     * @param sink where the data goes
+     * @param options COPY options, or null
+     * @return the number of rows
+     */
+    CompletableFuture<Long> copyFromTable(String table, CopySink sink, PgCopyOptions options);
+
+    /**
+     * COPY out of a query (see {@link PgConnection#copyFromQuery}).
+     *
+     * @param query the query
+     * @param sink where the data goes
+     * @param options COPY options, or null
+     * @param args the parameter values
+     * @return the number of rows
+     */
+    CompletableFuture<Long> copyFromQuery(String query, CopySink sink, PgCopyOptions options, Object... args);
+
+    /**
+     * COPY into a table (see {@link PgConnection#copyToTable}).
+     *
+     * @param table the table
+     * @param source where the data comes from
+     * @param options COPY options, or null
+     * @return the number of rows
+     */
+    CompletableFuture<Long> copyToTable(String table, CopySource source, PgCopyOptions options);
+
+    /**
+     * Binary COPY of records into a table (see {@link PgConnection#copyRecordsToTable(String, Iterable,
+     * PgCopyOptions)}).
+     *
+     * @param table the table
+     * @param records the rows
+     * @param options COPY options, or null
+     * @return the number of rows
+     */
+    CompletableFuture<Long> copyRecordsToTable(String table, Iterable<? extends List<?>> records,
+            PgCopyOptions options);
+
+    /**
+     * Listens to a channel on this connection until release (see {@link PgConnection#addListener}).
+     *
+     * @param channel the channel
+     * @param listener the listener
+     * @return completes once the server listens
+     */
+    CompletableFuture<Void> addListener(String channel, PgNotificationListener listener);
+
+    /**
+     * Stops a listener (see {@link PgConnection#removeListener}).
+     *
+     * @param channel the channel
+     * @param listener the listener
+     * @return completes when done
+     */
+    CompletableFuture<Void> removeListener(String channel, PgNotificationListener listener);
 
     /**
      * This lease seen as a {@link PgConnection}, for code that takes one: its {@code close()} releases this lease

@@ -340,4 +340,89 @@ final class PooledConnectionImpl implements PgPooledConnection {
         return "PgPooledConnection[" + lease.pool.getName() + ", " + conn + (lease.isOver() ? ", released" : "")
                 + "]";
     }
+
+    @Override
+    public CompletableFuture<io.pgasync.PgPreparedStatement<Row>> prepare(String sql) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.prepare(sql);
+    }
+
+    @Override
+    public <T> CompletableFuture<io.pgasync.PgPreparedStatement<T>> prepare(String sql, RowMapper<T> mapper) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.prepare(sql, mapper);
+    }
+
+    @Override
+    public java.util.concurrent.Flow.Publisher<Row> cursor(int prefetch, String sql, Object... args) {
+        PgConnection c = tryUse();
+        if (c == null) {
+            PgConnectionReleasedException error = released();
+            return subscriber -> {
+                subscriber.onSubscribe(new java.util.concurrent.Flow.Subscription() {
+                    @Override
+                    public void request(long n) {
+                    }
+
+                    @Override
+                    public void cancel() {
+                    }
+                });
+                subscriber.onError(error);
+            };
+        }
+        return c.cursor(prefetch, sql, args);
+    }
+
+    @Override
+    public CompletableFuture<io.pgasync.PgCursor<Row>> openCursor(String sql, Object... args) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.openCursor(sql, args);
+    }
+
+    @Override
+    public CompletableFuture<Long> copyFromTable(String table, io.pgasync.CopySink sink,
+            io.pgasync.PgCopyOptions options) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.copyFromTable(table, sink, options);
+    }
+
+    @Override
+    public CompletableFuture<Long> copyFromQuery(String query, io.pgasync.CopySink sink,
+            io.pgasync.PgCopyOptions options, Object... args) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.copyFromQuery(query, sink, options, args);
+    }
+
+    @Override
+    public CompletableFuture<Long> copyToTable(String table, io.pgasync.CopySource source,
+            io.pgasync.PgCopyOptions options) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.copyToTable(table, source, options);
+    }
+
+    @Override
+    public CompletableFuture<Long> copyRecordsToTable(String table, Iterable<? extends List<?>> records,
+            io.pgasync.PgCopyOptions options) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.copyRecordsToTable(table, records, options);
+    }
+
+    CompletableFuture<Long> copyRecordsToTable(String table,
+            java.util.concurrent.Flow.Publisher<? extends List<?>> records, io.pgasync.PgCopyOptions options) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.copyRecordsToTable(table, records, options);
+    }
+
+    @Override
+    public CompletableFuture<Void> addListener(String channel, io.pgasync.PgNotificationListener listener) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.addListener(channel, listener);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeListener(String channel, io.pgasync.PgNotificationListener listener) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.removeListener(channel, listener);
+    }
 }

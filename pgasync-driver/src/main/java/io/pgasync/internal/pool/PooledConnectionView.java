@@ -197,4 +197,69 @@ final class PooledConnectionView implements PgConnection {
     public String toString() {
         return owner.toString();
     }
+
+    @Override
+    public CompletableFuture<io.pgasync.PgPreparedStatement<Row>> prepare(String sql) {
+        return owner.prepare(sql);
+    }
+
+    @Override
+    public <T> CompletableFuture<io.pgasync.PgPreparedStatement<T>> prepare(String sql, RowMapper<T> mapper) {
+        return owner.prepare(sql, mapper);
+    }
+
+    @Override
+    public java.util.concurrent.Flow.Publisher<Row> cursor(String sql, Object... args) {
+        return owner.cursor(50, sql, args);
+    }
+
+    @Override
+    public java.util.concurrent.Flow.Publisher<Row> cursor(int prefetch, String sql, Object... args) {
+        return owner.cursor(prefetch, sql, args);
+    }
+
+    @Override
+    public CompletableFuture<io.pgasync.PgCursor<Row>> openCursor(String sql, Object... args) {
+        return owner.openCursor(sql, args);
+    }
+
+    @Override
+    public CompletableFuture<Long> copyFromTable(String table, io.pgasync.CopySink sink,
+            io.pgasync.PgCopyOptions options) {
+        return owner.copyFromTable(table, sink, options);
+    }
+
+    @Override
+    public CompletableFuture<Long> copyFromQuery(String query, io.pgasync.CopySink sink,
+            io.pgasync.PgCopyOptions options, Object... args) {
+        return owner.copyFromQuery(query, sink, options, args);
+    }
+
+    @Override
+    public CompletableFuture<Long> copyToTable(String table, io.pgasync.CopySource source,
+            io.pgasync.PgCopyOptions options) {
+        return owner.copyToTable(table, source, options);
+    }
+
+    @Override
+    public CompletableFuture<Long> copyRecordsToTable(String table, Iterable<? extends List<?>> records,
+            io.pgasync.PgCopyOptions options) {
+        return owner.copyRecordsToTable(table, records, options);
+    }
+
+    @Override
+    public CompletableFuture<Long> copyRecordsToTable(String table,
+            java.util.concurrent.Flow.Publisher<? extends List<?>> records, io.pgasync.PgCopyOptions options) {
+        return owner.copyRecordsToTable(table, records, options);
+    }
+
+    @Override
+    public CompletableFuture<Void> addListener(String channel, io.pgasync.PgNotificationListener listener) {
+        return owner.addListener(channel, listener);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeListener(String channel, io.pgasync.PgNotificationListener listener) {
+        return owner.removeListener(channel, listener);
+    }
 }

@@ -251,4 +251,71 @@ final class FakeConnection implements PgConnection {
     public String toString() {
         return "FakeConnection[" + pid + (closed ? ", closed" : "") + "]";
     }
+
+    // ---- features the pool's state machine does not use ----------------------------------------------------------
+
+    @Override
+    public CompletableFuture<io.pgasync.PgPreparedStatement<io.pgasync.Row>> prepare(String sql) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public <T> CompletableFuture<io.pgasync.PgPreparedStatement<T>> prepare(String sql, io.pgasync.RowMapper<T> mapper) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.concurrent.Flow.Publisher<io.pgasync.Row> cursor(String sql, Object... args) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.concurrent.Flow.Publisher<io.pgasync.Row> cursor(int prefetch, String sql, Object... args) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<io.pgasync.PgCursor<io.pgasync.Row>> openCursor(String sql, Object... args) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<Long> copyFromTable(String table, io.pgasync.CopySink sink,
+            io.pgasync.PgCopyOptions options) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<Long> copyFromQuery(String query, io.pgasync.CopySink sink,
+            io.pgasync.PgCopyOptions options, Object... args) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<Long> copyToTable(String table, io.pgasync.CopySource source,
+            io.pgasync.PgCopyOptions options) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<Long> copyRecordsToTable(String table, Iterable<? extends java.util.List<?>> records,
+            io.pgasync.PgCopyOptions options) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<Long> copyRecordsToTable(String table,
+            java.util.concurrent.Flow.Publisher<? extends java.util.List<?>> records, io.pgasync.PgCopyOptions options) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<Void> addListener(String channel, io.pgasync.PgNotificationListener listener) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<Void> removeListener(String channel, io.pgasync.PgNotificationListener listener) {
+        throw new UnsupportedOperationException();
+    }
 }
