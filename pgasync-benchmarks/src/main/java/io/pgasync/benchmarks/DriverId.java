@@ -8,11 +8,10 @@ import java.util.List;
  * no API for the workload, COPY).
  */
 enum DriverId {
-    /**
-     * pgasync behind the harness's pool adapter ({@link PgasyncTarget}): one pipelined connection until
-     * {@code PgPool} lands on main (see {@code PgasyncTarget.pooled}).
-     */
-    PGASYNC("pgasync", "pgasync"),
+    /** pgasync's {@code PgPool}, 10 connections, with its default reset on release. */
+    PGASYNC("pgasync", "pgasync pool"),
+    /** pgasync's {@code PgPool}, 10 connections, with a reset hook that does nothing (as Hikari and Vert.x). */
+    PGASYNC_NORESET("pgasync-noreset", "pgasync pool noreset"),
     /** One pgasync connection, pipelined. */
     PGASYNC_CONN("pgasync-conn", "pgasync 1 conn"),
     /** Vert.x PG client 5.0.7, {@code PgBuilder.client()}: a pipelined pool of 10 (pipelining limit 256). */
@@ -26,7 +25,8 @@ enum DriverId {
     /** pgjdbc 42.7.14 behind HikariCP 7.1.0, 10 connections, called from a fixed thread pool. */
     PGJDBC("pgjdbc", "pgjdbc hikari");
 
-    static final List<DriverId> POOLED = List.of(PGASYNC, VERTX, VERTX_POOL, R2DBC, PGJDBC);
+    static final List<DriverId> POOLED = List.of(PGASYNC, PGASYNC_NORESET, PGASYNC_CONN, VERTX, VERTX_POOL, R2DBC,
+            PGJDBC);
     static final List<DriverId> ALL_BUT_VERTX_POOL = List.of(PGASYNC, VERTX, R2DBC, PGJDBC);
 
     final String id;

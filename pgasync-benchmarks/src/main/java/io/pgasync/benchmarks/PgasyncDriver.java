@@ -3,6 +3,8 @@ package io.pgasync.benchmarks;
 import io.pgasync.PgConnectOptions;
 import io.pgasync.PgConnection;
 import io.pgasync.PgCopyOptions;
+import io.pgasync.PgPool;
+import io.pgasync.PoolOptions;
 import io.pgasync.Row;
 import io.pgasync.SslMode;
 
@@ -23,13 +25,21 @@ final class PgasyncDriver extends Driver {
     }
 
     static PgasyncDriver open(DriverId id, Server server) {
-        PgConnection connection = PgConnection.connect(PgConnectOptions.builder()
+        PgConnectOptions options = PgConnectOptions.builder()
                 .host(server.host()).port(server.port()).database(server.database())
                 .user(server.user()).password(server.password())
                 .sslMode(SslMode.DISABLE)
-                .build()).join();
-        // POOL: when PgPool lands, DriverId.PGASYNC gets a pooled target of 10 connections here.
-        return new PgasyncDriver(id, PgasyncTarget.singleConnection(connection));
+                .build();
+        PgasyncTarget target = switch (id) {
+            case PGASYNC -> PgasyncTarget.pooled(PgPool.connect(PoolOptions.builder().connect(options)
+                    .minSize(10).maxSize(10).build()).join(), "PgPool of 10, default reset on release");
+            case PGASYNC_NORESET -> PgasyncTarget.pooled(PgPool.connect(PoolOptions.builder().connect(options)
+                    .minSize(10).maxSize(10).reset(c -> CompletableFuture.completedFuture(null)).build()).join(),
+                    "PgPool of 10, reset hook that does nothing (as HikariCP and Vert.x's pool)");
+            case PGASYNC_CONN -> PgasyncTarget.singleConnection(PgConnection.connect(options).join());
+            default -> throw new IllegalArgumentException(id.id);
+        };
+        return new PgasyncDriver(id, target);
     }
 
     String description() {

@@ -2,6 +2,7 @@ package io.pgasync.benchmarks;
 
 import io.pgasync.PgClient;
 import io.pgasync.PgConnection;
+import io.pgasync.PgPool;
 
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -9,10 +10,8 @@ import java.util.function.Function;
 /**
  * What the pooled workloads need from pgasync: a client that runs queries, and a connection for COPY and cursors.
  *
- * <p>POOL: pgasync's {@code PgPool} is being built on another branch. Until it lands on main, the pooled
- * workloads run on {@link #singleConnection(PgConnection)}, one pipelined connection, and the table says so.
- * When it lands, add {@code pooled(PgPool)} here (client = the pool; withConnection = {@code pool.withConnection})
- * and make {@link PgasyncDriver} build that one for {@link DriverId#PGASYNC}.
+ * <p>The pooled workloads run on {@link #pooled(PgPool, String)}; the pipelined ones on
+ * {@link #singleConnection(PgConnection)}.
  */
 interface PgasyncTarget extends AutoCloseable {
 
@@ -54,12 +53,43 @@ interface PgasyncTarget extends AutoCloseable {
 
             @Override
             public String description() {
-                return "one pipelined connection (PgPool not yet on main)";
+                return "one pipelined connection";
             }
 
             @Override
             public void close() {
                 connection.close().join();
+            }
+        };
+    }
+
+    /**
+     * A pool: each call acquires a connection, runs, and releases it (one call per connection at a time).
+     *
+     * @param pool the pool
+     * @param description what the table's notes say about it
+     * @return the target
+     */
+    static PgasyncTarget pooled(PgPool pool, String description) {
+        return new PgasyncTarget() {
+            @Override
+            public PgClient client() {
+                return pool;
+            }
+
+            @Override
+            public <T> CompletionStage<T> withConnection(Function<PgConnection, CompletionStage<T>> work) {
+                return pool.withConnection(c -> work.apply(c.asConnection()));
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public void close() {
+                pool.close().join();
             }
         };
     }

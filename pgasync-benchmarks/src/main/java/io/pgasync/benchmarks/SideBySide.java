@@ -54,20 +54,20 @@ public final class SideBySide {
 
         Map<DriverId, Driver> drivers = new EnumMap<>(DriverId.class);
         Report report = new Report(options.sizes);
-        String pgasyncNote = null;
+        List<String> pgasyncNotes = new ArrayList<>();
         try {
             for (DriverId id : DriverId.values()) {
                 if (!needed(id, options)) {
                     continue;
                 }
                 Driver driver = switch (id) {
-                    case PGASYNC, PGASYNC_CONN -> PgasyncDriver.open(id, server);
+                    case PGASYNC, PGASYNC_NORESET, PGASYNC_CONN -> PgasyncDriver.open(id, server);
                     case VERTX, VERTX_POOL, VERTX_CONN -> VertxDriver.open(id, server);
                     case R2DBC -> R2dbcDriver.open(server);
                     case PGJDBC -> JdbcDriver.open(server);
                 };
-                if (driver instanceof PgasyncDriver p && id == DriverId.PGASYNC) {
-                    pgasyncNote = p.description();
+                if (driver instanceof PgasyncDriver p) {
+                    pgasyncNotes.add(id.label + ": " + p.description());
                 }
                 drivers.put(id, driver);
             }
@@ -101,8 +101,8 @@ public final class SideBySide {
                 loadAtStart >= 1.0 || loadAtEnd >= 1.5 ? " (machine busy: figures preliminary)" : "",
                 options.rounds, options.durationSeconds, options.warmupSeconds,
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)));
-        if (pgasyncNote != null) {
-            out.println((options.markdown ? "- " : "  ") + "pgasync: " + pgasyncNote);
+        for (String note : pgasyncNotes) {
+            out.println((options.markdown ? "- " : "  ") + note);
         }
         out.println();
         out.print(report.render(options.markdown));
