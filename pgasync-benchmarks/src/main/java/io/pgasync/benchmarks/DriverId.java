@@ -27,7 +27,8 @@ enum DriverId {
 
     static final List<DriverId> POOLED = List.of(PGASYNC, PGASYNC_NORESET, PGASYNC_CONN, VERTX, VERTX_POOL, R2DBC,
             PGJDBC);
-    static final List<DriverId> ALL_BUT_VERTX_POOL = List.of(PGASYNC, VERTX, R2DBC, PGJDBC);
+    static final List<DriverId> ALL_BUT_VERTX_POOL = List.of(PGASYNC, PGASYNC_NORESET, VERTX, R2DBC, PGJDBC);
+    static final List<DriverId> ALL_POOLS = List.of(PGASYNC, PGASYNC_NORESET, VERTX, VERTX_POOL, R2DBC, PGJDBC);
 
     final String id;
     final String label;

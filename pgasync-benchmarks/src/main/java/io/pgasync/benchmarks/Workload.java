@@ -13,7 +13,7 @@ enum Workload {
     PIPELINED_64("pipelined-c64", Kind.PK_LOOKUP, 64, "query",
             List.of(DriverId.PGASYNC_CONN, DriverId.VERTX_CONN)),
     WIDE_FETCH_1("wide-fetch-c1", Kind.WIDE_FETCH, 1, "row", DriverId.ALL_BUT_VERTX_POOL),
-    WIDE_FETCH_8("wide-fetch-c8", Kind.WIDE_FETCH, 8, "row", DriverId.ALL_BUT_VERTX_POOL),
+    WIDE_FETCH_8("wide-fetch-c8", Kind.WIDE_FETCH, 8, "row", DriverId.ALL_POOLS),
     SMALL_ROWS("small-rows-c8", Kind.SMALL_ROWS, 8, "row", DriverId.ALL_BUT_VERTX_POOL),
     SELECT_1("select-1+1-c1", Kind.SELECT_1, 1, "query", DriverId.ALL_BUT_VERTX_POOL),
     BATCH_INSERT("batch-insert-10k", Kind.BATCH_INSERT, 1, "row", DriverId.ALL_BUT_VERTX_POOL),
