@@ -17,4 +17,6 @@ module io.pgasync.driver {
     exports io.pgasync.exception;
     exports io.pgasync.observability;
     exports io.pgasync.types;
+
+    uses io.pgasync.codec.CodecProvider;
 }

@@ -1,6 +1,7 @@
 package io.pgasync;
 
 import io.netty.channel.EventLoopGroup;
+import io.pgasync.codec.PgJsonMapper;
 import io.pgasync.exception.PgConfigurationException;
 import io.pgasync.internal.connect.ConnectionStrings;
 import io.pgasync.internal.connect.Keywords;
@@ -115,6 +116,7 @@ public final class PgConnectOptions {
     private final boolean errorDetailInMessages;
     private final boolean nativeTransport;
     private final EventLoopGroup eventLoopGroup;
+    private final PgJsonMapper jsonMapper;
     private final Map<String, String> environment;
     private final Path userHome;
 
@@ -155,6 +157,7 @@ public final class PgConnectOptions {
         this.errorDetailInMessages = r.errorDetailInMessages;
         this.nativeTransport = r.nativeTransport;
         this.eventLoopGroup = r.eventLoopGroup;
+        this.jsonMapper = r.jsonMapper;
         this.environment = r.environment;
         this.userHome = r.userHome;
     }
@@ -232,6 +235,7 @@ public final class PgConnectOptions {
         b.errorDetailInMessages = errorDetailInMessages;
         b.nativeTransport = nativeTransport;
         b.eventLoopGroup = eventLoopGroup;
+        b.jsonMapper = jsonMapper;
         b.environment = environment;
         b.userHome = userHome;
         return b;
@@ -626,6 +630,16 @@ public final class PgConnectOptions {
     }
 
     /**
+     * The JSON mapper for {@code json} and {@code jsonb} values; null (the default) maps JSON to and from its
+     * text as a {@code String}. Only settable by the builder.
+     *
+     * @return the mapper, or null
+     */
+    public PgJsonMapper jsonMapper() {
+        return jsonMapper;
+    }
+
+    /**
      * Every setting except secrets: the password and the TLS key password are shown as {@code ***}, the password
      * supplier is left out, and server settings whose name suggests a secret are masked.
      *
@@ -700,6 +714,9 @@ public final class PgConnectOptions {
         if (eventLoopGroup != null) {
             sb.append(", eventLoopGroup=").append(eventLoopGroup.getClass().getSimpleName());
         }
+        if (jsonMapper != null) {
+            sb.append(", jsonMapper=").append(jsonMapper.getClass().getSimpleName());
+        }
         return sb.append('}').toString();
     }
 
@@ -764,6 +781,7 @@ public final class PgConnectOptions {
         private Boolean errorDetailInMessages;
         private Boolean nativeTransport;
         private EventLoopGroup eventLoopGroup;
+        private PgJsonMapper jsonMapper;
 
         private Builder() {
         }
@@ -1308,6 +1326,18 @@ public final class PgConnectOptions {
         }
 
         /**
+         * The JSON mapper for {@code json} and {@code jsonb} values (see {@link PgJsonMapper}); default none,
+         * which maps JSON to and from {@code String}.
+         *
+         * @param jsonMapper the mapper, or null to clear
+         * @return this builder
+         */
+        public Builder jsonMapper(PgJsonMapper jsonMapper) {
+            this.jsonMapper = jsonMapper;
+            return this;
+        }
+
+        /**
          * Resolves every setting (explicit value, else connection string, else environment variable, else default)
          * and checks them all.
          *
@@ -1385,6 +1415,7 @@ public final class PgConnectOptions {
         boolean errorDetailInMessages;
         boolean nativeTransport;
         EventLoopGroup eventLoopGroup;
+        PgJsonMapper jsonMapper;
         Map<String, String> environment;
         Path userHome;
 
@@ -1474,6 +1505,7 @@ public final class PgConnectOptions {
             errorDetailInMessages = orDefault(b.errorDetailInMessages, bool("errorDetailInMessages"), true);
             nativeTransport = orDefault(b.nativeTransport, bool("nativeTransport"), true);
             eventLoopGroup = b.eventLoopGroup;
+            jsonMapper = b.jsonMapper;
         }
 
         // ------------------------------------------------------------------------------------------- hosts

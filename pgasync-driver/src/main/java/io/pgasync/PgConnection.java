@@ -1,5 +1,7 @@
 package io.pgasync;
 
+import io.pgasync.codec.Codec;
+import io.pgasync.codec.PgCodecFormat;
 import io.pgasync.internal.protocol.Connector;
 import java.time.Duration;
 import java.util.List;
@@ -348,6 +350,84 @@ public interface PgConnection extends PgClient {
      * @return the reset query
      */
     String getResetQuery();
+
+    /**
+     * Forgets what this connection learned about the database's types (enums, domains, composites, ranges,
+     * extension types; the type cache a pool shares between its connections) and its cached prepared statements,
+     * as asyncpg's {@code reload_schema_state()}. Call it after DDL that changes types in use, such as
+     * {@code ALTER TYPE ... ADD VALUE} or {@code ADD ATTRIBUTE}: types are looked up again when next used. Runs in
+     * order with the calls made before it.
+     *
+     * @return completes when done
+     */
+    CompletableFuture<Void> reloadSchemaState();
+
+    /**
+     * Uses a custom codec for a type on this connection, and one derived from it for the type's array type (as
+     * asyncpg's {@code set_type_codec}). The type is looked up by name (one query); the codec applies to the calls
+     * made after the returned future completes, and cached statements are prepared again.
+     *
+     * @param typeName the type's name ({@code pg_type.typname}, e.g. {@code mytype}, {@code json})
+     * @param schema the type's schema ({@code public}, {@code pg_catalog}, ...), or null to resolve the name
+     *     through the search path
+     * @param codec the codec
+     * @return completes when the codec is in use; fails when there is no such type
+     */
+    CompletableFuture<Void> setTypeCodec(String typeName, String schema, Codec<?> codec);
+
+    /**
+     * Uses a pair of functions as the codec of a type on this connection (asyncpg's {@code set_type_codec} with
+     * {@code encoder}, {@code decoder} and {@code format}):
+     * <ul>
+     *   <li>{@link PgCodecFormat#TEXT}: the encoder returns the type's text form as a {@code String}, the decoder
+     *       receives it;</li>
+     *   <li>{@link PgCodecFormat#BINARY}: the encoder returns the binary form as a {@code byte[]}, the decoder
+     *       receives it;</li>
+     *   <li>{@link PgCodecFormat#TUPLE}: the encoder returns a value the type's default codec accepts (e.g. a
+     *       {@code PgRecord} or {@code List} for a composite type), the decoder receives the default codec's
+     *       value.</li>
+     * </ul>
+     *
+     * <pre>{@code
+     * conn.setTypeCodec("complex", "public", Complex.class,
+     *         c -> List.of(c.re(), c.im()), r -> new Complex((Double) ((PgRecord) r).get(0),
+     *         (Double) ((PgRecord) r).get(1)), PgCodecFormat.TUPLE).join();
+     * }</pre>
+     *
+     * @param typeName the type's name
+     * @param schema the type's schema, or null for the search path
+     * @param javaType the Java type the codec decodes to and encodes from
+     * @param encoder converts a Java value to the format's representation
+     * @param decoder converts the format's representation to a Java value
+     * @param format what the functions exchange
+     * @param <T> the Java type
+     * @return completes when the codec is in use
+     */
+    <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
+            Function<? super T, ?> encoder, Function<Object, ? extends T> decoder, PgCodecFormat format);
+
+    /**
+     * Exchanges a type with one of the driver's built-in codecs (asyncpg's {@code set_builtin_type_codec}): for
+     * an extension or user type that is wire-compatible with a built-in type, e.g. a base type whose binary form
+     * is its text ({@code "text"}), or {@code "hstore"} for an hstore installed under another name.
+     *
+     * @param typeName the type's name
+     * @param schema the type's schema, or null for the search path
+     * @param codecName the built-in codec's type name: {@code int4}, {@code text}, {@code jsonb}, {@code hstore},
+     *     {@code citext}, ...
+     * @return completes when the codec is in use; fails when the type or the codec does not exist
+     */
+    CompletableFuture<Void> setBuiltinTypeCodec(String typeName, String schema, String codecName);
+
+    /**
+     * Removes this connection's custom codec for a type (and its array type): it goes back to the driver's
+     * default codec (asyncpg's {@code reset_type_codec}).
+     *
+     * @param typeName the type's name
+     * @param schema the type's schema, or null for the search path
+     * @return completes when the default codec is in use again
+     */
+    CompletableFuture<Void> resetTypeCodec(String typeName, String schema);
 
     /**
      * Closes gracefully: waits for calls in flight, sends Terminate, closes the socket.

@@ -13,4 +13,14 @@ public interface PgNotificationListener {
      * @param notification the notification
      */
     void onNotification(PgConnection connection, PgNotification notification);
+
+    /**
+     * Called for a listener added to a pool ({@link PgPool#addListener}) after its listening connection was lost
+     * and re-established: notifications may have been missed in between. Never called for listeners added to a
+     * single connection (which simply closes). Runs on an I/O thread; do not block.
+     *
+     * @param gap when the connection was lost and when listening resumed
+     */
+    default void onGap(PgNotificationGap gap) {
+    }
 }

@@ -314,4 +314,24 @@ public interface PgPool extends PgClient {
             PgCopyOptions options) {
         return withConnection(c -> c.copyRecordsToTable(table, records, options));
     }
+
+    /**
+     * Listens to a channel on a dedicated connection of the pool (opened on first use, outside the pool's size).
+     * When that connection is lost, the pool opens a new one with backoff, listens again on every channel, and calls
+     * {@link PgNotificationListener#onGap} on each listener, since notifications sent meanwhile may have been missed.
+     *
+     * @param channel the channel (quoted as an identifier)
+     * @param listener called for each notification, in order
+     * @return completes once the server listens
+     */
+    CompletableFuture<Void> addListener(String channel, PgNotificationListener listener);
+
+    /**
+     * Removes a pool-level listener; UNLISTEN when it was the channel's last one.
+     *
+     * @param channel the channel
+     * @param listener the listener
+     * @return completes when done
+     */
+    CompletableFuture<Void> removeListener(String channel, PgNotificationListener listener);
 }

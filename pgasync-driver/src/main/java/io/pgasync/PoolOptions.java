@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * {@code max_inactive_connection_lifetime}, {@code setup}, {@code init}, {@code reset}, {@code connect}) plus what
  * HikariCP users expect (acquire timeout, maximum lifetime with jitter, validation, keep-alive, leak detection) and
  * a bounded queue of waiters. Every duration has a default and a minimum that guards against settings that would
- * make a pool churn or spam its log; {@code docs/pooling.md} lists them all.
+ * make a pool churn or spam its log; {@code docs/pool.md} lists them all.
  */
 public final class PoolOptions {
 

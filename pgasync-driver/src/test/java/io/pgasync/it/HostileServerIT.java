@@ -97,16 +97,20 @@ class HostileServerIT {
         for (int request : new int[] {0, 3, 5}) {
             CompletableFuture<Character> clientReply = new CompletableFuture<>();
             try (FakeServer server = new FakeServer(c -> {
-                if (c.readStartup() == SSL_REQUEST) {
-                    c.write(new byte[] {'N'}); // no TLS: nothing can be channel-bound
-                    c.readStartup();
+                try {
+                    if (c.readStartup() == SSL_REQUEST) {
+                        c.write(new byte[] {'N'}); // no TLS: nothing can be channel-bound
+                        c.readStartup();
+                    }
+                    c.authRequest(request, request == 5 ? new byte[] {1, 2, 3, 4} : new byte[0]);
+                    if (request == 0) {
+                        c.message('K', new byte[] {0, 0, 0, 1, 1, 2, 3, 4});
+                        c.readyForQuery();
+                    }
+                    clientReply.complete(c.readMessage());
+                } finally {
+                    clientReply.complete('\0'); // the client hung up before (or instead of) answering
                 }
-                c.authRequest(request, request == 5 ? new byte[] {1, 2, 3, 4} : new byte[0]);
-                if (request == 0) {
-                    c.message('K', new byte[] {0, 0, 0, 1, 1, 2, 3, 4});
-                    c.readyForQuery();
-                }
-                clientReply.complete(c.readMessage());
             })) {
                 Throwable e = failure(PgConnection.connect(server.dsn("sslmode=prefer&channel_binding=require")));
                 assertThat(e).as("auth request %d", request).isInstanceOf(PgAuthenticationException.class)

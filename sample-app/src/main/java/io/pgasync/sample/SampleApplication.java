@@ -3,7 +3,11 @@ package io.pgasync.sample;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The pgasync sample application: a small bank service on Spring WebFlux and the pgasync starter. */
+/**
+ * The pgasync sample application: a small bank on Spring WebFlux and the pgasync starter. Accounts, transfers in
+ * transactions, a live feed of committed transfers (LISTEN/NOTIFY as Server-Sent Events), and a CSV import with
+ * COPY. With nothing configured it runs on an embedded PostgreSQL; set {@code PGASYNC_URL} to use a real server.
+ */
 @SpringBootApplication
 public class SampleApplication {
 

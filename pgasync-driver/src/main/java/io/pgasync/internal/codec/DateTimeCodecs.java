@@ -32,7 +32,8 @@ import java.time.ZonedDateTime;
  *   <li>{@code infinity}/{@code -infinity} map to {@code LocalDate.MAX/MIN}, {@code LocalDateTime.MAX/MIN} and
  *       {@code OffsetDateTime.MAX/MIN}, both ways (also {@code Instant.MAX/MIN} when encoding timestamptz).</li>
  *   <li>{@code timestamptz} decodes to an {@link OffsetDateTime} at UTC, in both formats; it encodes
- *       {@code OffsetDateTime}, {@link Instant} and {@link ZonedDateTime}. Its text form is written at UTC.</li>
+ *       {@code OffsetDateTime}, {@link Instant}, {@link ZonedDateTime} and {@link LocalDateTime} (in the session
+ *       time zone, as the server reads a literal without offset). Its text form is written at UTC.</li>
  *   <li>{@code time} 24:00:00 (valid in PostgreSQL) decodes to {@link LocalTime#MAX}, which, like any time that
  *       rounds up past 23:59:59.999999, encodes as 24:00:00.</li>
  *   <li>Years before 1 AD use ISO numbering (year 0 is 1 BC); the text form is PostgreSQL's {@code DateStyle =
@@ -615,7 +616,8 @@ final class DateTimeCodecs {
     }
 
     /**
-     * {@code timestamptz} ↔ {@link OffsetDateTime} at UTC; also encodes {@link Instant} and {@link ZonedDateTime}.
+     * {@code timestamptz} ↔ {@link OffsetDateTime} at UTC; also encodes {@link Instant}, {@link ZonedDateTime} and
+     * {@link LocalDateTime}, which, like a literal without an offset, is taken in the session's time zone.
      * ±infinity ↔ {@code OffsetDateTime.MAX/MIN} (and {@code Instant.MAX/MIN} encode as ±infinity).
      */
     static final class TimestamptzCodec extends BaseCodec<OffsetDateTime> {
@@ -625,11 +627,27 @@ final class DateTimeCodecs {
 
         @Override
         boolean accepts(Class<?> type) {
-            return type == OffsetDateTime.class || type == Instant.class || type == ZonedDateTime.class;
+            return type == OffsetDateTime.class || type == Instant.class || type == ZonedDateTime.class
+                    || type == LocalDateTime.class;
         }
 
         /** Microseconds from 2000-01-01 UTC, or Long.MAX_VALUE/MIN_VALUE for ±infinity. */
-        private static long micros(Object value) {
+        private static long micros(Object value, CodecContext context) {
+            if (value instanceof LocalDateTime local) {
+                if (local.equals(LocalDateTime.MAX)) {
+                    return Long.MAX_VALUE;
+                }
+                if (local.equals(LocalDateTime.MIN)) {
+                    return Long.MIN_VALUE;
+                }
+                ZonedDateTime zoned;
+                try {
+                    zoned = local.atZone(context.sessionTimeZone());
+                } catch (DateTimeException e) {
+                    throw CodecSupport.outOfRange(value, "timestamptz");
+                }
+                return timestampMicros(zoned.toEpochSecond(), zoned.getNano(), value, "timestamptz");
+            }
             if (value instanceof OffsetDateTime) {
                 OffsetDateTime dateTime = (OffsetDateTime) value;
                 if (dateTime.equals(OffsetDateTime.MAX)) {
@@ -659,12 +677,12 @@ final class DateTimeCodecs {
 
         @Override
         void encodeBinary(Object value, ByteBuf out, CodecContext context) {
-            out.writeLong(micros(value));
+            out.writeLong(micros(value, context));
         }
 
         @Override
         void encodeText(Object value, ByteBuf out, CodecContext context) {
-            long micros = micros(value);
+            long micros = micros(value, context);
             if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
                 writeInfinity(out, micros == Long.MAX_VALUE);
             } else {

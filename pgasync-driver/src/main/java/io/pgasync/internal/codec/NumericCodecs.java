@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Codecs for PostgreSQL's numbers: {@code int2}, {@code int4}, {@code int8}, {@code oid}, {@code float4},
- * {@code float8} and {@code numeric}.
+ * {@code float8}, {@code numeric} and {@code money}.
  *
  * <p>Integer types accept every Java integer class, and {@code BigDecimal} without a fractional part, when the
  * value fits; otherwise {@code encode} throws {@code IllegalArgumentException("value 3000000000 is out of range
@@ -27,6 +27,7 @@ final class NumericCodecs {
     static final Float4Codec FLOAT4 = new Float4Codec();
     static final Float8Codec FLOAT8 = new Float8Codec();
     static final NumericCodec NUMERIC = new NumericCodec();
+    static final MoneyCodec MONEY = new MoneyCodec();
 
     // ---------------------------------------------------------------------------------------------------------
     // Shared conversions
@@ -655,6 +656,105 @@ final class NumericCodecs {
             } catch (NumberFormatException e) {
                 throw CodecSupport.invalidText("numeric", length, "not a decimal number");
             }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // money
+
+    /**
+     * {@code money} ↔ {@link BigDecimal} with 2 decimal places. The binary form is an int64 count of the currency's
+     * smallest unit, whose size depends on the server's {@code lc_monetary}; this codec assumes 2 fraction digits
+     * (cents), which holds for the C locale and most others. Encodes BigDecimal (with at most 2 significant
+     * decimal places) and the Java integer classes; floating point is refused, as for money it should be. The text
+     * form is read by keeping its digits, its last '.', and a leading '-' or surrounding parentheses (negative),
+     * so currency symbols and group separators are skipped.
+     */
+    static final class MoneyCodec extends BaseCodec<BigDecimal> {
+        static final int SCALE = 2;
+
+        MoneyCodec() {
+            super(PgOids.MONEY, "money", BigDecimal.class);
+        }
+
+        @Override
+        boolean accepts(Class<?> type) {
+            return isIntegral(type);
+        }
+
+        static long cents(Object value) {
+            BigDecimal decimal;
+            if (value instanceof BigDecimal d) {
+                decimal = d;
+            } else if (value instanceof BigInteger i) {
+                decimal = new BigDecimal(i);
+            } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                    || value instanceof Byte) {
+                decimal = BigDecimal.valueOf(((Number) value).longValue());
+            } else {
+                throw CodecSupport.cannotEncode(value, "money");
+            }
+            try {
+                return decimal.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+            } catch (ArithmeticException e) {
+                if (decimal.stripTrailingZeros().scale() > SCALE) {
+                    throw new IllegalArgumentException("value " + decimal + " has more than " + SCALE
+                            + " decimal places; round it for money");
+                }
+                throw CodecSupport.outOfRange(value, "money");
+            }
+        }
+
+        @Override
+        void encodeBinary(Object value, ByteBuf out, CodecContext context) {
+            out.writeLong(cents(value));
+        }
+
+        @Override
+        void encodeText(Object value, ByteBuf out, CodecContext context) {
+            out.writeCharSequence(BigDecimal.valueOf(cents(value), SCALE).toPlainString(), StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        BigDecimal decodeBinary(ByteBuf in, int index, int length, CodecContext context) {
+            CodecSupport.checkLength("money", length, 8);
+            return BigDecimal.valueOf(in.getLong(index), SCALE);
+        }
+
+        @Override
+        BigDecimal decodeText(ByteBuf in, int index, int length, CodecContext context) {
+            int lastPoint = in.indexOf(index, index + length, (byte) '.') < 0 ? -1 : lastIndexOf(in, index, length);
+            StringBuilder digits = new StringBuilder(length);
+            boolean negative = false;
+            int fraction = -1;
+            for (int i = index; i < index + length; i++) {
+                byte c = in.getByte(i);
+                if (c >= '0' && c <= '9') {
+                    digits.append((char) c);
+                    if (fraction >= 0) {
+                        fraction++;
+                    }
+                } else if (i == lastPoint) {
+                    fraction = 0;
+                } else if (c == '-' || c == '(') {
+                    negative = true;
+                }
+            }
+            if (digits.length() == 0 || digits.length() > 19) {
+                throw CodecSupport.invalidText("money", length, "not an amount");
+            }
+            BigDecimal amount = new BigDecimal(new BigInteger(digits.toString()), Math.max(fraction, 0));
+            amount = amount.setScale(Math.max(SCALE, amount.scale()), RoundingMode.UNNECESSARY);
+            return negative ? amount.negate() : amount;
+        }
+
+        private static int lastIndexOf(ByteBuf in, int index, int length) {
+            for (int i = index + length - 1; i >= index; i--) {
+                if (in.getByte(i) == '.') {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }

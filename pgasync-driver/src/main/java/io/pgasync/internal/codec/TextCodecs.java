@@ -8,9 +8,11 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * Codecs for PostgreSQL's character types, all decoding to {@link String}: {@code text}, {@code varchar},
- * {@code bpchar}, {@code name}, {@code unknown}, {@code json}, {@code jsonb} and {@code "char"}, plus the text
- * fallback used for types that have no codec.
+ * Codecs for PostgreSQL's character types and other types whose values are text, all decoding to {@link String}:
+ * {@code text}, {@code varchar}, {@code bpchar}, {@code name}, {@code unknown}, {@code "char"}, {@code json},
+ * {@code jsonb}, {@code jsonpath}, {@code xml}, {@code refcursor}, {@code citext} (an extension type, bound by
+ * name), and the text-only {@code tsvector}, {@code tsquery} and {@code aclitem}; plus the text fallback used for
+ * types that have no codec.
  *
  * <p>Text is UTF-8 (the driver pins {@code client_encoding}); decoding is strict: malformed UTF-8 is an
  * {@link IllegalArgumentException}, never replaced. Encoding rejects strings with unpaired surrogates.
@@ -26,9 +28,21 @@ final class TextCodecs {
     static final StringCodec UNKNOWN = new StringCodec(PgOids.UNKNOWN, "unknown", true);
     /** {@code json} as a string; a JSON mapper hook may replace it later. */
     static final StringCodec JSON = new StringCodec(PgOids.JSON, "json", false);
-    static final JsonbCodec JSONB = new JsonbCodec();
+    static final JsonbCodec JSONB = new JsonbCodec(PgOids.JSONB, "jsonb");
+    /** {@code jsonpath}: binary is a version byte and the text, like jsonb. */
+    static final JsonbCodec JSONPATH = new JsonbCodec(PgOids.JSONPATH, "jsonpath");
+    /** {@code xml}: the document text (binary is the text in the client encoding, UTF-8). */
+    static final StringCodec XML = new StringCodec(PgOids.XML, "xml", false);
+    static final StringCodec REFCURSOR = new StringCodec(PgOids.REFCURSOR, "refcursor", false);
+    /** {@code citext}, found by name: its OID is assigned when the extension is created. */
+    static final StringCodec CITEXT = new StringCodec(PgOids.UNSPECIFIED, "citext", true);
     static final CharCodec CHAR = new CharCodec();
-    static final FallbackCodec FALLBACK = new FallbackCodec();
+    static final FallbackCodec FALLBACK = new FallbackCodec(PgOids.UNSPECIFIED, "(type without codec)");
+    /** Text search types: their binary forms are internal structures, so they travel as text. */
+    static final FallbackCodec TSVECTOR = new FallbackCodec(PgOids.TSVECTOR, "tsvector");
+    static final FallbackCodec TSQUERY = new FallbackCodec(PgOids.TSQUERY, "tsquery");
+    /** {@code aclitem} has no binary form at all. */
+    static final FallbackCodec ACLITEM = new FallbackCodec(PgOids.ACLITEM, "aclitem");
 
     /**
      * A type whose binary form is its UTF-8 text: both formats are the same bytes. Encodes {@code String} and,
@@ -78,12 +92,15 @@ final class TextCodecs {
         }
     }
 
-    /** {@code jsonb} as a string. Its binary form is a version byte (1) followed by the JSON text. */
+    /**
+     * {@code jsonb} (and {@code jsonpath}) as a string. The binary form is a version byte (1) followed by the
+     * text.
+     */
     static final class JsonbCodec extends BaseCodec<String> {
         static final int VERSION = 1;
 
-        JsonbCodec() {
-            super(PgOids.JSONB, "jsonb", String.class);
+        JsonbCodec(int oid, String typeName) {
+            super(oid, typeName, String.class);
         }
 
         @Override
@@ -94,7 +111,7 @@ final class TextCodecs {
         @Override
         void encodeBinary(Object value, ByteBuf out, CodecContext context) {
             if (!(value instanceof String)) {
-                throw CodecSupport.cannotEncode(value, "jsonb");
+                throw CodecSupport.cannotEncode(value, typeName());
             }
             String json = (String) value;
             CodecSupport.checkSurrogates(json);
@@ -105,7 +122,7 @@ final class TextCodecs {
         @Override
         void encodeText(Object value, ByteBuf out, CodecContext context) {
             if (!(value instanceof String)) {
-                throw CodecSupport.cannotEncode(value, "jsonb");
+                throw CodecSupport.cannotEncode(value, typeName());
             }
             CodecSupport.writeUtf8(out, (String) value);
         }
@@ -113,27 +130,28 @@ final class TextCodecs {
         @Override
         String decodeBinary(ByteBuf in, int index, int length, CodecContext context) {
             if (length < 1) {
-                throw CodecSupport.invalidBinary("jsonb", length, "no version byte");
+                throw CodecSupport.invalidBinary(typeName(), length, "no version byte");
             }
             int version = in.getByte(index);
             if (version != VERSION) {
-                throw CodecSupport.invalidBinary("jsonb", length, "unsupported format version " + version);
+                throw CodecSupport.invalidBinary(typeName(), length, "unsupported format version " + version);
             }
-            return CodecSupport.decodeUtf8(in, index + 1, length - 1, "jsonb", Format.BINARY);
+            return CodecSupport.decodeUtf8(in, index + 1, length - 1, typeName(), Format.BINARY);
         }
 
         @Override
         String decodeText(ByteBuf in, int index, int length, CodecContext context) {
-            return CodecSupport.decodeUtf8(in, index, length, "jsonb", Format.TEXT);
+            return CodecSupport.decodeUtf8(in, index, length, typeName(), Format.TEXT);
         }
     }
 
     /**
      * {@code "char"}, PostgreSQL's one-byte internal type, as a {@link String} (not {@code Character}: a byte
-     * above 0x7F is no character of its own). The string is what PostgreSQL 14+ prints: empty for byte 0, the
+     * above 0x7F is no character of its own). The string is what PostgreSQL 15+ prints: empty for byte 0, the
      * ASCII character for 0x01-0x7F, and {@code \ooo} (backslash, three octal digits) for 0x80-0xFF. Both
      * formats decode to the same string; encoding takes those three forms, or an ASCII {@code Character}, and
-     * rejects anything else.
+     * rejects anything else. PostgreSQL 14 neither prints nor reads the {@code \ooo} form in text (it sends the
+     * raw byte), so bytes above 0x7F round-trip there in binary only, which is what parameters and results use.
      */
     static final class CharCodec extends BaseCodec<String> {
         CharCodec() {
@@ -232,14 +250,14 @@ final class TextCodecs {
     }
 
     /**
-     * The codec for types without one: decodes the text format to {@link String} and encodes, in text,
-     * {@code String} and a documented safe set whose {@code toString()} is the PostgreSQL literal: {@link Number}
-     * ({@code BigDecimal} as plain digits), {@link Boolean}, {@link UUID} and {@link Enum} (by
-     * {@link Enum#name()}, for PostgreSQL enum types). Binary is not supported.
+     * The codec for types without one, and for types that travel as text only: decodes the text format to
+     * {@link String} and encodes, in text, {@code String} and a documented safe set whose {@code toString()} is
+     * the PostgreSQL literal: {@link Number} ({@code BigDecimal} as plain digits), {@link Boolean}, {@link UUID}
+     * and {@link Enum} (by {@link Enum#name()}, for PostgreSQL enum types). Binary is not supported.
      */
     static final class FallbackCodec extends BaseCodec<String> {
-        FallbackCodec() {
-            super(PgOids.UNSPECIFIED, "(type without codec)", String.class);
+        FallbackCodec(int oid, String typeName) {
+            super(oid, typeName, String.class);
         }
 
         @Override
@@ -270,7 +288,7 @@ final class TextCodecs {
             } else if (value instanceof Number || value instanceof Boolean || value instanceof UUID) {
                 text = value.toString();
             } else {
-                throw CodecSupport.cannotEncode(value, "a type without a codec");
+                throw CodecSupport.cannotEncode(value, typeName());
             }
             CodecSupport.writeUtf8(out, text);
         }

@@ -125,6 +125,7 @@ public final class PoolImpl implements PgPool {
     private final AtomicLong totalAcquireTimeouts = new AtomicLong();
     private final AtomicLong totalLeaks = new AtomicLong();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private volatile PoolNotifications notifications;
 
     private PoolImpl(PoolOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -151,9 +152,12 @@ public final class PoolImpl implements PgPool {
         timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
-    private static Supplier<CompletableFuture<PgConnection>> connectWith(PgConnectOptions connectOptions) {
+    /** Introspected types shared by every connection of this pool: a type is looked up once per pool. */
+    private final io.pgasync.internal.codec.TypeCache types = new io.pgasync.internal.codec.TypeCache();
+
+    private Supplier<CompletableFuture<PgConnection>> connectWith(PgConnectOptions connectOptions) {
         Objects.requireNonNull(connectOptions, "connectOptions");
-        return () -> PgConnection.connect(connectOptions);
+        return () -> io.pgasync.internal.protocol.Connector.connect(connectOptions, types);
     }
 
     /**
@@ -990,6 +994,9 @@ public final class PoolImpl implements PgPool {
         PoolEntry e = new PoolEntry(conn, now, expiresAt, keepalive);
         e.terminationListener = (c, cause) -> onTerminated(e, cause);
         conn.addTerminationListener(e.terminationListener);
+        if (conn instanceof io.pgasync.internal.protocol.PgConnectionImpl impl) {
+            impl.setStaleStatementListener(sql -> statementWentStale(conn, sql));
+        }
         boolean accepted;
         int recoveredAfter = 0;
         lock.lock();
@@ -1257,6 +1264,10 @@ public final class PoolImpl implements PgPool {
             for (PoolEntry e : idleNow) {
                 retire(e, CloseReason.POOL_CLOSED, false);
             }
+            PoolNotifications n = notifications;
+            if (n != null) {
+                n.close();
+            }
         }
         if (timeout != null && !closeFuture.isDone()) {
             ScheduledFuture<?> force = schedule(this::terminateAll, timeout.toNanos());
@@ -1272,6 +1283,56 @@ public final class PoolImpl implements PgPool {
     public void terminate() {
         close(null);
         terminateAll();
+    }
+
+    // ---- pool-level LISTEN/NOTIFY ---------------------------------------------------------------------------------
+
+    private PoolNotifications notifications() {
+        PoolNotifications n = notifications;
+        if (n == null) {
+            synchronized (this) {
+                n = notifications;
+                if (n == null) {
+                    n = new PoolNotifications(name, () -> factory, timer, options.createRetryInitialDelay(),
+                            options.createRetryMaxDelay());
+                    notifications = n;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public CompletableFuture<Void> addListener(String channel, io.pgasync.PgNotificationListener listener) {
+        if (isClosed()) {
+            return CompletableFuture.failedFuture(new io.pgasync.exception.PgPoolClosedException(
+                    "Pool '" + name + "' is closed; it takes no new listeners"));
+        }
+        return notifications().add(channel, listener);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeListener(String channel, io.pgasync.PgNotificationListener listener) {
+        PoolNotifications n = notifications;
+        return n == null ? CompletableFuture.completedFuture(null) : n.remove(channel, listener);
+    }
+
+    // ---- pool-wide statement invalidation -------------------------------------------------------------------------
+
+    /** One connection found a cached statement stale: the others drop theirs before they hit the same error. */
+    private void statementWentStale(PgConnection origin, String sql) {
+        List<PoolEntry> all;
+        lock.lock();
+        try {
+            all = new ArrayList<>(entries);
+        } finally {
+            lock.unlock();
+        }
+        for (PoolEntry e : all) {
+            if (e.conn != origin && e.conn instanceof io.pgasync.internal.protocol.PgConnectionImpl impl) {
+                impl.invalidateStatement(sql);
+            }
+        }
     }
 
     private void terminateAll() {

@@ -307,6 +307,35 @@ final class PooledConnectionImpl implements PgPooledConnection {
         return check().getResetQuery();
     }
 
+    // The type system's per-connection methods, reached through asConnection() (PgConnection).
+
+    CompletableFuture<Void> reloadSchemaState() {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.reloadSchemaState();
+    }
+
+    CompletableFuture<Void> setTypeCodec(String typeName, String schema, io.pgasync.codec.Codec<?> codec) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.setTypeCodec(typeName, schema, codec);
+    }
+
+    <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
+            java.util.function.Function<? super T, ?> encoder, java.util.function.Function<Object, ? extends T> decoder,
+            io.pgasync.codec.PgCodecFormat format) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.setTypeCodec(typeName, schema, javaType, encoder, decoder, format);
+    }
+
+    CompletableFuture<Void> setBuiltinTypeCodec(String typeName, String schema, String codecName) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.setBuiltinTypeCodec(typeName, schema, codecName);
+    }
+
+    CompletableFuture<Void> resetTypeCodec(String typeName, String schema) {
+        PgConnection c = tryUse();
+        return c == null ? refused() : c.resetTypeCodec(typeName, schema);
+    }
+
     @Override
     public PgConnection asConnection() {
         PooledConnectionView v = view;

@@ -176,6 +176,33 @@ final class PooledConnectionView implements PgConnection {
         return owner.getResetQuery();
     }
 
+    @Override
+    public CompletableFuture<Void> reloadSchemaState() {
+        return owner.reloadSchemaState();
+    }
+
+    @Override
+    public CompletableFuture<Void> setTypeCodec(String typeName, String schema, io.pgasync.codec.Codec<?> codec) {
+        return owner.setTypeCodec(typeName, schema, codec);
+    }
+
+    @Override
+    public <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
+            Function<? super T, ?> encoder, Function<Object, ? extends T> decoder,
+            io.pgasync.codec.PgCodecFormat format) {
+        return owner.setTypeCodec(typeName, schema, javaType, encoder, decoder, format);
+    }
+
+    @Override
+    public CompletableFuture<Void> setBuiltinTypeCodec(String typeName, String schema, String codecName) {
+        return owner.setBuiltinTypeCodec(typeName, schema, codecName);
+    }
+
+    @Override
+    public CompletableFuture<Void> resetTypeCodec(String typeName, String schema) {
+        return owner.resetTypeCodec(typeName, schema);
+    }
+
     /** Releases the lease to the pool; the connection itself stays open. */
     @Override
     public CompletableFuture<Void> close() {

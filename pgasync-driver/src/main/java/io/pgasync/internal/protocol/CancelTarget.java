@@ -4,7 +4,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslHandler;
@@ -45,7 +44,7 @@ final class CancelTarget {
 
     void sendCancel(int processId, byte[] secretKey) {
         Bootstrap bootstrap = new Bootstrap().group(group).channel(channelClass)
-                .handler(new ChannelInboundHandlerAdapter());
+                .handler(new Connector.SetupHandler());
         if (!host.isUnixSocket()) {
             bootstrap.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TimeUnit.SECONDS.toMillis(CANCEL_TIMEOUT_SECONDS));
         }

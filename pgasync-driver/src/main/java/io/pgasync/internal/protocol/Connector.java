@@ -21,6 +21,8 @@ import io.pgasync.exception.PgServerException;
 import io.pgasync.exception.PgTimeoutException;
 import io.pgasync.internal.auth.ChannelBindingData;
 import io.pgasync.internal.codec.CodecRegistry;
+import io.pgasync.internal.codec.SessionCodecs;
+import io.pgasync.internal.codec.TypeCache;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -52,10 +54,12 @@ public final class Connector {
     private final PgConnectOptions options;
     private final ConnectSettings settings;
     private final EventLoopGroup group;
+    private final TypeCache types;
 
-    private Connector(PgConnectOptions options, ConnectSettings settings) {
+    private Connector(PgConnectOptions options, ConnectSettings settings, TypeCache types) {
         this.options = options;
         this.settings = settings;
+        this.types = types;
         this.group = settings.eventLoopGroup() != null ? settings.eventLoopGroup()
                 : Transport.defaultGroup(settings.nativeTransport());
     }
@@ -67,9 +71,21 @@ public final class Connector {
      * @return the connection, ready for queries
      */
     public static CompletableFuture<PgConnection> connect(PgConnectOptions options) {
+        return connect(options, new TypeCache());
+    }
+
+    /**
+     * Connects, sharing a type cache: a pool passes the same cache to all its connections (one database), so a
+     * type introspected by one is known to all.
+     *
+     * @param options the connect options
+     * @param types the type cache
+     * @return the connection, ready for queries
+     */
+    public static CompletableFuture<PgConnection> connect(PgConnectOptions options, TypeCache types) {
         Connector connector;
         try {
-            connector = new Connector(options, ConnectSettingsFactory.from(options));
+            connector = new Connector(options, ConnectSettingsFactory.from(options), types);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -238,7 +254,7 @@ public final class Connector {
     private CompletableFuture<PgConnectionImpl> session(PgHost host, SocketAddress address, TlsPlan plan,
             long deadline) {
         CompletableFuture<PgConnectionImpl> result = new CompletableFuture<>();
-        Bootstrap bootstrap = new Bootstrap().group(group).handler(new ChannelInboundHandlerAdapter());
+        Bootstrap bootstrap = new Bootstrap().group(group).handler(new SetupHandler());
         if (host.isUnixSocket()) {
             bootstrap.channel(Transport.domainSocketChannel(group));
         } else {
@@ -374,10 +390,12 @@ public final class Connector {
         }
         CancelTarget cancelTarget = new CancelTarget(group, channel.getClass(), channel.remoteAddress(), host,
                 engine != null ? settings.tls() : null);
-        PgConnectionImpl conn = new PgConnectionImpl(channel, options, settings.engine(), CodecRegistry.builtins(),
-                cancelTarget);
-        channel.pipeline().addLast("frames", new PgFrameDecoder(settings.engine().maxMessageSize()));
-        channel.pipeline().addLast("protocol", new ProtocolHandler(conn));
+        PgConnectionImpl conn = new PgConnectionImpl(channel, options, settings.engine(),
+                new SessionCodecs(CodecRegistry.installed(), types, options.jsonMapper()), cancelTarget);
+        ProtocolHandler protocol = new ProtocolHandler(conn);
+        channel.pipeline().replace(SetupHandler.class, "frames",
+                new PgFrameDecoder(settings.engine().maxMessageSize(), protocol::onMessage));
+        channel.pipeline().addLast("protocol", protocol);
         StartupCommand.AuthSettings auth = new StartupCommand.AuthSettings(settings.user(),
                 settings.passwordFor().apply(host), settings.requireAuth(), settings.channelBinding(),
                 settings.scramMaxIterations());
@@ -429,6 +447,21 @@ public final class Connector {
                     + (standby ? "a standby" : "a primary") + (readOnly ? " (read-only)" : " (read-write)")
                     + ", not what target_session_attrs=" + wanted.keyword() + " asks for"));
         });
+    }
+
+    /**
+     * The last handler while a connection is being set up (TCP, SSL negotiation, TLS handshake): failures of those
+     * steps are reported through their futures, so an exception that reaches here is dropped instead of being
+     * logged by Netty as unhandled. Replaced by the protocol handlers once the session starts.
+     */
+    static final class SetupHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                LOG.log(System.Logger.Level.DEBUG, "connection setup failed: " + cause);
+            }
+            ctx.close();
+        }
     }
 
     static Throwable unwrap(Throwable t) {

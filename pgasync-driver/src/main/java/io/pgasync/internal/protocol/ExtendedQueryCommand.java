@@ -38,9 +38,9 @@ final class ExtendedQueryCommand<T> extends Command {
 
     private enum Mode { STATUS, ROWS, FIRST_ROW, MANY, DESCRIBE }
 
-    private enum Phase { INIT, PREPARING, PREPARED, EXECUTING }
+    private enum Phase { INIT, PREPARING, INTROSPECTING, PREPARED, EXECUTING }
 
-    final CompletableFuture<T> future = new CompletableFuture<>();
+    final CallFuture<T> future = new CallFuture<>();
     private final String sql;
     private final List<Object[]> batches;
     private final Mode mode;
@@ -132,7 +132,8 @@ final class ExtendedQueryCommand<T> extends Command {
             case INIT:
                 return writeFirstGroup(conn);
             case PREPARING:
-                return false; // still waiting for the statement's description
+            case INTROSPECTING:
+                return false; // still waiting for the statement's description, or for its types to be looked up
             case PREPARED:
                 return writeExecute(conn);
             default:
@@ -141,6 +142,7 @@ final class ExtendedQueryCommand<T> extends Command {
     }
 
     private boolean writeFirstGroup(PgConnectionImpl conn) {
+        conn.dropStatementsIfCodecsChanged();
         StatementCache cache = conn.statements;
         if (fixed != null) {
             entry = fixed;
@@ -149,10 +151,21 @@ final class ExtendedQueryCommand<T> extends Command {
                 parameterTypes = fixed.parameterTypes;
                 description = fixed.rowDescription;
                 describedNoData = description == null;
+                if (description != null && description.codecVersion != conn.codecs.version()) {
+                    // codecs changed since it was prepared (custom codec, reloadSchemaState): decoders again
+                    int[] unknown = conn.codecs.unknownTypes(parameterTypes, description.typeOids());
+                    if (unknown != null) {
+                        phase = Phase.INTROSPECTING;
+                        conn.introspectFirst(unknown, error -> afterIntrospection(conn, error));
+                        return false; // the lookup now heads the queue and is written next
+                    }
+                    description = description.rebind(conn.codecs, false);
+                    fixed.rowDescription = description;
+                }
                 return mode == Mode.DESCRIBE ? finishDescribed(conn) : writeExecute(conn);
             }
         } else if (cache.caches(sql)) {
-            List<StatementCache.Entry> toClose = new ArrayList<>(0);
+            List<StatementCache.Entry> toClose = conn.scratchList();
             long now = System.nanoTime();
             entry = cache.get(sql, now, toClose);
             if (entry != null && !entry.ready) { // a prepare of it failed and left it behind: start over
@@ -200,8 +213,8 @@ final class ExtendedQueryCommand<T> extends Command {
     }
 
     private boolean writeExecute(PgConnectionImpl conn) {
-        for (Object[] args : batches) {
-            BindWriter.checkArgumentCount(parameterTypes.length, args.length);
+        for (int b = 0, n = batches.size(); b < n; b++) { // indexed: no iterator per call
+            BindWriter.checkArgumentCount(parameterTypes.length, batches.get(b).length);
         }
         ByteBuf out = conn.out();
         int mark = out.writerIndex();
@@ -210,8 +223,8 @@ final class ExtendedQueryCommand<T> extends Command {
                 FrontendMessages.parse(out, "", sql, parameterTypes);
             }
             int maxRows = mode == Mode.FIRST_ROW ? 1 : 0;
-            for (Object[] args : batches) {
-                writeBind(out, conn, args);
+            for (int b = 0, n = batches.size(); b < n; b++) {
+                writeBind(out, conn, batches.get(b));
                 FrontendMessages.execute(out, "", maxRows);
             }
             FrontendMessages.sync(out);
@@ -240,6 +253,9 @@ final class ExtendedQueryCommand<T> extends Command {
         switch (type) {
             case 'D' -> onDataRow(body, conn);
             case 'C' -> {
+                if (mode != Mode.STATUS && mode != Mode.MANY && fixed == null && !conn.hasQueryLoggers()) {
+                    return; // nobody reads the tag of a fetch: do not build the string
+                }
                 String tag = Wire.readCommandTag(body);
                 status = tag;
                 if (mode == Mode.MANY) {
@@ -337,6 +353,15 @@ final class ExtendedQueryCommand<T> extends Command {
             entry.rowDescription = description;
             entry.ready = true;
         }
+        if (!abandoned && !future.isDone()) {
+            int[] unknown = conn.codecs.unknownTypes(parameterTypes, description == null ? null
+                    : description.typeOids());
+            if (unknown != null) { // types without codecs (user or extension types): look them up before Bind
+                phase = Phase.INTROSPECTING;
+                conn.introspectFirst(unknown, error -> afterIntrospection(conn, error));
+                return;
+            }
+        }
         phase = Phase.PREPARED;
         if (mode == Mode.DESCRIBE) {
             finishDescribed(conn);
@@ -347,6 +372,29 @@ final class ExtendedQueryCommand<T> extends Command {
             phase = Phase.EXECUTING; // nothing more to write; the connection moves on
         }
         // the connection calls write() again: this command is at the head of its queue
+    }
+
+    /** The type lookup is over: choose the result decoders again, then go on to Bind. */
+    private void afterIntrospection(PgConnectionImpl conn, Throwable error) {
+        if (error != null && conn.transactionStatus() == 'E') {
+            phase = Phase.EXECUTING;
+            finish(conn, new PgClientException("Could not look up the types of the statement's parameters or"
+                    + " result columns, and the failure aborted the transaction: " + error.getMessage(), error));
+            return;
+        }
+        // on any other failure the types stay unknown and travel as text
+        if (description != null) {
+            description = description.rebind(conn.codecs, false);
+            if (entry != null) {
+                entry.rowDescription = description;
+            }
+        }
+        if (mode == Mode.DESCRIBE && !abandoned && !future.isDone()) {
+            finishDescribed(conn);
+            phase = Phase.EXECUTING;
+            return;
+        }
+        phase = abandoned || future.isDone() ? Phase.EXECUTING : Phase.PREPARED;
     }
 
     /** Completes a DESCRIBE: the statement (for the unnamed statement, a description that is not cached). */
@@ -369,6 +417,9 @@ final class ExtendedQueryCommand<T> extends Command {
     private void onExecuted(PgConnectionImpl conn) {
         if (serverError != null && isStaleStatement(serverError) && entry != null && fixed == null) {
             conn.statements.remove(entry);
+            if ("0A000".equals(serverError.getSqlState())) {
+                conn.statementWentStale(sql); // the other connections of a pool drop theirs
+            }
             List<StatementCache.Entry> stale = new ArrayList<>(1);
             stale.add(entry);
             closeStatements(conn, stale);

@@ -25,7 +25,11 @@ import io.pgasync.exception.PgException;
 import io.pgasync.exception.PgProtocolException;
 import io.pgasync.exception.PgServerException;
 import io.pgasync.exception.PgTimeoutException;
-import io.pgasync.internal.codec.CodecRegistry;
+import io.pgasync.codec.Codec;
+import io.pgasync.codec.PgCodecFormat;
+import io.pgasync.exception.PgClientException;
+import io.pgasync.internal.codec.FunctionCodec;
+import io.pgasync.internal.codec.SessionCodecs;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -57,8 +61,11 @@ public final class PgConnectionImpl implements PgConnection {
     final EventLoop loop;
     final PgConnectOptions options;
     final ConnectionConfig config;
-    final CodecRegistry codecs;
+    /** The connection's codecs: built-ins, providers, custom codecs and introspected types. */
+    final SessionCodecs codecs;
     final SessionCodecContext codecContext;
+    /** The codecs version the cached statements' result decoders were chosen with. */
+    int statementsCodecVersion;
     final StatementCache statements;
     private final CancelTarget cancelTarget;
 
@@ -87,7 +94,7 @@ public final class PgConnectionImpl implements PgConnection {
     volatile TransactionImpl topTransaction;
     private int savepointCounter;
 
-    PgConnectionImpl(Channel channel, PgConnectOptions options, ConnectionConfig config, CodecRegistry codecs,
+    PgConnectionImpl(Channel channel, PgConnectOptions options, ConnectionConfig config, SessionCodecs codecs,
             CancelTarget cancelTarget) {
         this.channel = channel;
         this.loop = channel.eventLoop();
@@ -95,6 +102,7 @@ public final class PgConnectionImpl implements PgConnection {
         this.config = config;
         this.codecs = codecs;
         this.codecContext = new SessionCodecContext(codecs);
+        this.statementsCodecVersion = codecs.version();
         this.statements = new StatementCache(config.statementCacheSize(),
                 config.maxCachedStatementLifetime() == null ? 0 : config.maxCachedStatementLifetime().toNanos(),
                 config.maxCacheableStatementSize());
@@ -148,9 +156,10 @@ public final class PgConnectionImpl implements PgConnection {
             }
             if (complete) {
                 unwritten.poll();
-            } else {
+            } else if (unwritten.peek() == command) {
                 break;
             }
+            // else the command put another in front of itself (a type lookup it needs): write that one first
         }
         if (out != null && out.isReadable()) {
             scheduleFlush();
@@ -161,6 +170,31 @@ public final class PgConnectionImpl implements PgConnection {
     void retry(Command command) {
         command.started = false;
         unwritten.addFirst(command);
+    }
+
+    /**
+     * Puts a type lookup at the front of the queue, ahead of the command that needs it (which is at the head of
+     * the queue, waiting between its Describe and its Bind). Event loop only.
+     *
+     * @param oids the type OIDs to introspect
+     * @param then called on the event loop when the lookup is over, with null or the failure
+     */
+    void introspectFirst(int[] oids, java.util.function.Consumer<Throwable> then) {
+        IntrospectionCommand lookup = new IntrospectionCommand(oids, then);
+        lookup.submittedAt = System.nanoTime();
+        unwritten.addFirst(lookup);
+    }
+
+    /**
+     * Drops every cached statement when codecs of known types changed since they were prepared (a custom codec
+     * set or reset, the shared type cache cleared): their result decoders are out of date. Event loop only.
+     */
+    void dropStatementsIfCodecsChanged() {
+        int version = codecs.version();
+        if (version != statementsCodecVersion) {
+            statementsCodecVersion = version;
+            ExtendedQueryCommand.closeStatements(this, statements.clear());
+        }
     }
 
     /** The buffer commands write their messages into; flushed at the end of the current event-loop task. */
@@ -200,7 +234,7 @@ public final class PgConnectionImpl implements PgConnection {
 
     // ---- reading (event loop) ---------------------------------------------------------------------------------
 
-    /** Handles one backend message; called by {@link ProtocolHandler}, which releases the buffer. */
+    /** Handles one backend message; called through {@link ProtocolHandler}; the body is valid during the call only. */
     void onMessage(byte type, ByteBuf body) {
         switch (type) {
             case 'N' -> onNotice(body);
@@ -339,6 +373,51 @@ public final class PgConnectionImpl implements PgConnection {
         return generation;
     }
 
+    // ---- statement invalidation shared by a pool ---------------------------------------------------------------
+
+    private volatile java.util.function.Consumer<String> staleStatementListener;
+
+    /**
+     * Tells the listener whenever this connection finds a cached statement stale (a schema change), so a pool can
+     * make its other connections drop theirs (asyncpg does this).
+     *
+     * @param listener called with the SQL text, on this connection's event loop
+     */
+    public void setStaleStatementListener(java.util.function.Consumer<String> listener) {
+        this.staleStatementListener = listener;
+    }
+
+    void statementWentStale(String sql) {
+        java.util.function.Consumer<String> listener = staleStatementListener;
+        if (listener != null) {
+            try {
+                listener.accept(sql);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a stale-statement listener threw", e);
+            }
+        }
+    }
+
+    /**
+     * Drops the cached statement for this SQL, if any, and closes it on the server: another connection found it
+     * stale. Safe from any thread.
+     *
+     * @param sql the SQL text
+     */
+    public void invalidateStatement(String sql) {
+        Runnable task = () -> {
+            StatementCache.Entry e = statements.removeSql(sql);
+            if (e != null && e.ready && !closed && !closing) {
+                submit(new CloseStatementCommand(e.name), null);
+            }
+        };
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
     void onParameterStatus(ByteBuf body) {
         String name = Wire.readCString(body);
         String value = Wire.readCString(body);
@@ -414,6 +493,10 @@ public final class PgConnectionImpl implements PgConnection {
 
     /** Watches a caller's future for cancellation, which cancels the command on the server. */
     void watchCancellation(CompletableFuture<?> future, Command command) {
+        if (future instanceof CallFuture<?> call) {
+            call.bind(this, command); // its cancel() abandons the command: no callback per call
+            return;
+        }
         future.whenComplete((result, error) -> {
             if (error instanceof CancellationException) {
                 if (loop.inEventLoop()) {
@@ -423,6 +506,14 @@ public final class PgConnectionImpl implements PgConnection {
                 }
             }
         });
+    }
+
+    private final List<StatementCache.Entry> scratch = new ArrayList<>();
+
+    /** An empty list for statements to close, reused on the event loop (commands drain it at once). */
+    List<StatementCache.Entry> scratchList() {
+        scratch.clear();
+        return scratch;
     }
 
     private void sendCancelIfHeadAbandoned() {
@@ -1028,6 +1119,93 @@ public final class PgConnectionImpl implements PgConnection {
 
     synchronized String nextSavepointName() {
         return "pgasync_savepoint_" + (++savepointCounter);
+    }
+
+    // ---- types ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Void> reloadSchemaState() {
+        SchemaReloadCommand command = new SchemaReloadCommand();
+        submit(command, null);
+        return command.future;
+    }
+
+    @Override
+    public CompletableFuture<Void> setTypeCodec(String typeName, String schema, Codec<?> codec) {
+        if (codec == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("codec"));
+        }
+        return lookupType(typeName, schema).thenAccept(type -> codecs.setCodec(type[0], type[1], codec));
+    }
+
+    @Override
+    public <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
+            Function<? super T, ?> encoder, Function<Object, ? extends T> decoder, PgCodecFormat format) {
+        if (javaType == null || encoder == null || decoder == null || format == null) {
+            return CompletableFuture.failedFuture(new NullPointerException(
+                    "javaType, encoder, decoder and format are required"));
+        }
+        return lookupType(typeName, schema).thenCompose(type -> {
+            if (format != PgCodecFormat.TUPLE) {
+                codecs.setCodec(type[0], type[1], new FunctionCodec<>(typeName, javaType, encoder, decoder, format,
+                        null));
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            return ensureIntrospected(type[0]).thenAccept(ignored -> {
+                Codec<?> inner = codecs.defaultCodec(type[0]);
+                if (inner == null) {
+                    throw new PgClientException("The type " + typeName + " has no codec for the tuple format to"
+                            + " wrap; use the text or binary format");
+                }
+                codecs.setCodec(type[0], type[1], new FunctionCodec<>(typeName, javaType, encoder, decoder, format,
+                        inner));
+            });
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> setBuiltinTypeCodec(String typeName, String schema, String codecName) {
+        Codec<?> codec = codecName == null ? null : codecs.builtinCodecNamed(codecName);
+        if (codec == null) {
+            return CompletableFuture.failedFuture(new PgClientException("There is no built-in codec named "
+                    + codecName + "; use a built-in type name such as int4, text, jsonb or hstore"));
+        }
+        return lookupType(typeName, schema).thenAccept(type -> codecs.setCodec(type[0], type[1], codec));
+    }
+
+    @Override
+    public CompletableFuture<Void> resetTypeCodec(String typeName, String schema) {
+        return lookupType(typeName, schema).thenAccept(type -> codecs.resetCodec(type[0], type[1]));
+    }
+
+    /** The OID and array type OID of a type by name: {schema.name}, or through the search path when schema is null. */
+    private CompletableFuture<int[]> lookupType(String typeName, String schema) {
+        if (typeName == null || typeName.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a type name is required"));
+        }
+        CompletableFuture<Row> row = schema == null
+                ? fetchRow("SELECT t.oid, t.typarray FROM pg_catalog.pg_type t"
+                        + " WHERE t.oid = pg_catalog.to_regtype($1)", typeName)
+                : fetchRow("SELECT t.oid, t.typarray FROM pg_catalog.pg_type t"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+                        + " WHERE t.typname = $1 AND n.nspname = $2", typeName, schema);
+        return row.thenApply(r -> {
+            if (r == null) {
+                throw new PgClientException("There is no type " + (schema == null ? typeName + " in the search path"
+                        : schema + "." + typeName) + " in this database");
+            }
+            return new int[] {(int) (long) r.getLong(0), (int) (long) r.getLong(1)};
+        });
+    }
+
+    private CompletableFuture<Void> ensureIntrospected(int oid) {
+        int[] unknown = codecs.unknownTypes(new int[] {oid}, null);
+        if (unknown == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        IntrospectionCommand lookup = new IntrospectionCommand(unknown, null);
+        submit(lookup, defaultTimeout());
+        return lookup.future;
     }
 
     // ---- state -------------------------------------------------------------------------------------------------

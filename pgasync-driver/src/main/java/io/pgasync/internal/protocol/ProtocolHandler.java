@@ -10,9 +10,9 @@ import io.pgasync.exception.PgProtocolException;
 import java.io.IOException;
 
 /**
- * The Netty end of a connection: hands each backend message (one frame from {@link PgFrameDecoder}) to the
- * {@link PgConnectionImpl} and releases it, turns pipeline exceptions into a closed connection with a typed cause,
- * and reports the channel closing. Never shared between channels.
+ * The Netty end of a connection: hands each backend message that {@link PgFrameDecoder} frames to the
+ * {@link PgConnectionImpl}, turns pipeline exceptions into a closed connection with a typed cause, and reports the
+ * channel closing and its writability. Never shared between channels.
  */
 final class ProtocolHandler extends ChannelInboundHandlerAdapter {
 
@@ -22,13 +22,10 @@ final class ProtocolHandler extends ChannelInboundHandlerAdapter {
         this.conn = conn;
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ByteBuf frame = (ByteBuf) msg;
+    /** Called by {@link PgFrameDecoder} for each backend message, on the event loop. */
+    void onMessage(byte type, ByteBuf body) {
         try {
-            byte type = frame.readByte();
-            frame.skipBytes(4);
-            conn.onMessage(type, frame);
+            conn.onMessage(type, body);
         } catch (PgException e) {
             conn.closeWithCause(e);
         } catch (IndexOutOfBoundsException e) {
@@ -36,8 +33,6 @@ final class ProtocolHandler extends ChannelInboundHandlerAdapter {
                     + " require; the connection is closed", e));
         } catch (RuntimeException e) {
             conn.closeWithCause(new PgProtocolException("Could not process a message from the server: " + e, e));
-        } finally {
-            frame.release();
         }
     }
 

@@ -5,7 +5,7 @@ import io.pgasync.PgColumn;
 import io.pgasync.codec.Codec;
 import io.pgasync.codec.Format;
 import io.pgasync.exception.PgProtocolException;
-import io.pgasync.internal.codec.CodecRegistry;
+import io.pgasync.internal.codec.SessionCodecs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,6 +22,10 @@ final class RowDescription {
     final List<PgColumn> columns;
     final Codec<?>[] codecs;
     final Format[] formats;
+    /** The connection's JSON mapper, for reading json columns as a caller's class; null when none. */
+    io.pgasync.codec.PgJsonMapper jsonMapper;
+    /** The connection's codecs version ({@link SessionCodecs#version()}) the decoders were chosen with. */
+    int codecVersion;
     private final Map<String, Integer> indexByName;
 
     private RowDescription(List<PgColumn> columns, Codec<?>[] codecs, Format[] formats) {
@@ -46,7 +50,7 @@ final class RowDescription {
      * @param registry codecs, to pick each column's decoder and format
      * @param textOnly whether every column arrives as text (simple query protocol)
      */
-    static RowDescription read(ByteBuf in, CodecRegistry registry, boolean textOnly) {
+    static RowDescription read(ByteBuf in, SessionCodecs registry, boolean textOnly) {
         int count = Wire.readShort(in, "RowDescription") & 0xffff;
         List<PgColumn> columns = new ArrayList<>(count);
         Codec<?>[] codecs = new Codec<?>[count];
@@ -68,7 +72,45 @@ final class RowDescription {
             columns.add(new PgColumn(name, i, typeOid, registry.typeName(typeOid), typeModifier, typeSize,
                     tableOid, attribute));
         }
-        return new RowDescription(Collections.unmodifiableList(columns), codecs, formats);
+        RowDescription description = new RowDescription(Collections.unmodifiableList(columns), codecs, formats);
+        description.codecVersion = registry.version();
+        description.jsonMapper = registry.jsonMapper();
+        return description;
+    }
+
+    /** The type OID of each column, for introspection. */
+    int[] typeOids() {
+        int[] oids = new int[columns.size()];
+        for (int i = 0; i < oids.length; i++) {
+            oids[i] = columns.get(i).typeOid();
+        }
+        return oids;
+    }
+
+    /**
+     * The same columns with decoders, formats and type names chosen again from the registry: after introspection
+     * found codecs for types that had none.
+     *
+     * @param registry the connection's codecs
+     * @param textOnly whether every column arrives as text (simple query protocol)
+     */
+    RowDescription rebind(SessionCodecs registry, boolean textOnly) {
+        int count = columns.size();
+        List<PgColumn> rebound = new ArrayList<>(count);
+        Codec<?>[] newCodecs = new Codec<?>[count];
+        Format[] newFormats = new Format[count];
+        for (int i = 0; i < count; i++) {
+            PgColumn c = columns.get(i);
+            int typeOid = c.typeOid();
+            newCodecs[i] = registry.decoderFor(typeOid);
+            newFormats[i] = textOnly ? Format.TEXT : registry.resultFormat(typeOid);
+            rebound.add(new PgColumn(c.name(), c.index(), typeOid, registry.typeName(typeOid), c.typeModifier(),
+                    c.typeSize(), c.tableOid(), c.tableColumn()));
+        }
+        RowDescription description = new RowDescription(Collections.unmodifiableList(rebound), newCodecs, newFormats);
+        description.codecVersion = registry.version();
+        description.jsonMapper = registry.jsonMapper();
+        return description;
     }
 
     int indexOf(String name) {

@@ -58,6 +58,11 @@ final class RowImpl implements Row {
             return ValueConversions.convert(value, type);
         } catch (ClassCastException | ArithmeticException e) {
             PgColumn column = description.columns.get(index);
+            if (description.jsonMapper != null && (column.typeOid() == io.pgasync.internal.codec.PgOids.JSON
+                    || column.typeOid() == io.pgasync.internal.codec.PgOids.JSONB)) {
+                // what the mapper read as a generic value, read again as the caller's class
+                return description.jsonMapper.read(description.jsonMapper.write(value), type);
+            }
             throw new ClassCastException("Column " + index + " (\"" + column.name() + "\", "
                     + (column.typeName() != null ? column.typeName() : "type OID " + column.typeOid()) + ") holds a "
                     + value.getClass().getName() + " that cannot be read as " + type.getName() + ": "

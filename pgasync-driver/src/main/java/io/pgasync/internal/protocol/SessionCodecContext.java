@@ -2,7 +2,7 @@ package io.pgasync.internal.protocol;
 
 import io.pgasync.codec.Codec;
 import io.pgasync.codec.CodecContext;
-import io.pgasync.internal.codec.CodecRegistry;
+import io.pgasync.internal.codec.SessionCodecs;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -11,10 +11,10 @@ import java.time.ZoneOffset;
 /** The codec context of one connection: its registry and its session time zone, kept current. */
 final class SessionCodecContext implements CodecContext {
 
-    private final CodecRegistry registry;
+    private final SessionCodecs registry;
     private volatile ZoneId timeZone = ZoneOffset.UTC;
 
-    SessionCodecContext(CodecRegistry registry) {
+    SessionCodecContext(SessionCodecs registry) {
         this.registry = registry;
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 final class SimpleQueryCommand extends Command {
 
     final String sql;
-    final CompletableFuture<String> future = new CompletableFuture<>();
+    final CallFuture<String> future = new CallFuture<>();
     private final PgConnectionImpl conn;
     private String status = "";
     private PgServerException error;

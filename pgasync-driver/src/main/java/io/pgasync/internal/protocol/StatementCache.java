@@ -88,6 +88,11 @@ final class StatementCache {
         entries.remove(e.sql, e);
     }
 
+    /** Removes the entry for this SQL, returning it (or null). */
+    Entry removeSql(String sql) {
+        return entries.remove(sql);
+    }
+
     /** Removes every entry, returning those that exist on the server. */
     List<Entry> clear() {
         List<Entry> ready = new ArrayList<>();

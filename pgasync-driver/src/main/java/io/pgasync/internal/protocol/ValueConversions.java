@@ -46,11 +46,31 @@ final class ValueConversions {
         if (value instanceof LocalDateTime && target == java.time.LocalDate.class) {
             throw new ClassCastException("a timestamp is not a date; read it as LocalDateTime");
         }
+        if (value instanceof java.util.List<?> list && target.isArray()) {
+            return (T) toArray(list, target.getComponentType());
+        }
         if (value instanceof String s && target == Character.class && s.length() == 1) {
             return (T) Character.valueOf(s.charAt(0));
         }
         throw new ClassCastException("no conversion from " + value.getClass().getSimpleName() + " to "
                 + type.getSimpleName());
+    }
+
+    /** A PostgreSQL array (a List, nested for several dimensions) as a Java array of the wanted component type. */
+    private static Object toArray(java.util.List<?> list, Class<?> component) {
+        Object array = java.lang.reflect.Array.newInstance(component, list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Object element = list.get(i);
+            if (element == null) {
+                if (component.isPrimitive()) {
+                    throw new ClassCastException("element " + (i + 1) + " is NULL, which a " + component.getName()
+                            + "[] cannot hold; read it as " + box(component).getSimpleName() + "[]");
+                }
+                continue;
+            }
+            java.lang.reflect.Array.set(array, i, convert(element, component));
+        }
+        return array;
     }
 
     private static Class<?> box(Class<?> type) {

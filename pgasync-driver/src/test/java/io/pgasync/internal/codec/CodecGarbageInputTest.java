@@ -26,6 +26,70 @@ class CodecGarbageInputTest {
     /** Bytes that make parsers take their interesting branches. */
     private static final byte[] ALPHABET = "0123456789-+:. eEBCx\\infatyNI".getBytes();
 
+    /** Every built-in codec: scalars, arrays, ranges, multiranges, records. */
+    private static int[] everyBuiltin() {
+        int[] oids = new int[CodecRegistry.ARRAY_LIMIT];
+        int n = 0;
+        for (int oid = 1; oid < CodecRegistry.ARRAY_LIMIT; oid++) {
+            if (CodecRegistry.builtins().find(oid) != null) {
+                oids[n++] = oid;
+            }
+        }
+        return java.util.Arrays.copyOf(oids, n);
+    }
+
+    @Test
+    void everyBuiltinCodecSurvivesRandomBytes() {
+        Random random = new Random(0xfeed);
+        int[] all = everyBuiltin();
+        assertThat(all.length).isGreaterThan(150);
+        for (int oid : all) {
+            Codec<?> codec = CodecRegistry.builtins().find(oid);
+            for (int i = 0; i < 150; i++) {
+                byte[] bytes = new byte[random.nextInt(i % 25 == 0 ? 200 : 40)];
+                for (int k = 0; k < bytes.length; k++) {
+                    bytes[k] = random.nextInt(3) == 0 ? (byte) random.nextInt(3)
+                            : random.nextBoolean() ? CONTAINER_ALPHABET[random.nextInt(CONTAINER_ALPHABET.length)]
+                            : (byte) random.nextInt(256);
+                }
+                check(codec, bytes, Format.BINARY);
+                check(codec, bytes, Format.TEXT);
+            }
+        }
+    }
+
+    /** Bytes that make container parsers (arrays, records, ranges, hstore) take their branches. */
+    private static final byte[] CONTAINER_ALPHABET = "{}()[],;\\\"=> NULLempty:01-".getBytes();
+
+    @Test
+    void containerHeadersWithHostileCountsGiveAValueOrIllegalArgumentException() {
+        Random random = new Random(17_446);
+        int[] containers = {PgOids.INT4_ARRAY, PgOids.TEXT_ARRAY, PgOids.INT4RANGE, PgOids.INT4MULTIRANGE,
+            PgOids.RECORD, PgOids.PATH, PgOids.POLYGON, PgOids.PG_SNAPSHOT, PgOids.VARBIT, PgOids.INET};
+        int[] interesting = {0, 1, 2, 3, 4, 6, 7, 23, 25, -1, -2, 65_536, Integer.MAX_VALUE, Integer.MIN_VALUE};
+        for (int oid : containers) {
+            Codec<?> codec = CodecRegistry.builtins().find(oid);
+            for (int i = 0; i < 3_000; i++) {
+                ByteBuf buf = Unpooled.buffer();
+                try {
+                    int words = random.nextInt(12);
+                    for (int w = 0; w < words; w++) {
+                        if (random.nextInt(5) == 0) {
+                            buf.writeByte(random.nextInt(256));
+                        } else {
+                            buf.writeInt(interesting[random.nextInt(interesting.length)]);
+                        }
+                    }
+                    byte[] bytes = new byte[buf.readableBytes()];
+                    buf.getBytes(0, bytes);
+                    check(codec, bytes, Format.BINARY);
+                } finally {
+                    buf.release();
+                }
+            }
+        }
+    }
+
     @Test
     void randomBytesNeverEscapeAsAnythingButIllegalArgumentException() {
         Random random = new Random(0x5eed);

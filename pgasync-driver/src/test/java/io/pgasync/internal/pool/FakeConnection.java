@@ -228,6 +228,33 @@ final class FakeConnection implements PgConnection {
     }
 
     @Override
+    public CompletableFuture<Void> reloadSchemaState() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> setTypeCodec(String typeName, String schema, io.pgasync.codec.Codec<?> codec) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
+            Function<? super T, ?> encoder, Function<Object, ? extends T> decoder,
+            io.pgasync.codec.PgCodecFormat format) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> setBuiltinTypeCodec(String typeName, String schema, String codecName) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> resetTypeCodec(String typeName, String schema) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletableFuture<Void> close() {
         CompletableFuture<Void> f = new CompletableFuture<>();
         executor.execute(() -> {

@@ -1,0 +1,2 @@
+/** Actuator health for pgasync pools. */
+package io.pgasync.spring.boot.autoconfigure.health;
