@@ -3,6 +3,7 @@ package io.pgasync.internal.codec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.util.ByteProcessor;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.pgasync.codec.Format;
 import java.nio.charset.StandardCharsets;
 
@@ -78,16 +79,42 @@ final class CodecSupport {
         if (length == 0) {
             return "";
         }
-        int firstNonAscii = in.forEachByte(index, length, FIND_NON_ASCII);
-        if (firstNonAscii < 0) {
-            return in.toString(index, length, StandardCharsets.US_ASCII);
+        // one copy: the String's own. A heap buffer lends its array; a direct one is copied into a per-thread scratch
+        // array first (Netty's toString(charset) allocates that copy off its own threads, and compares charsets)
+        byte[] bytes;
+        int offset;
+        if (in.hasArray()) {
+            bytes = in.array();
+            offset = in.arrayOffset() + index;
+        } else {
+            bytes = length <= SCRATCH_SIZE ? SCRATCH.get() : new byte[length];
+            offset = 0;
+            in.getBytes(index, bytes, 0, length);
         }
-        int bad = findInvalidUtf8(in, firstNonAscii, index + length);
+        int end = offset + length;
+        int i = offset;
+        while (i < end && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == end) {
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1); // ASCII: the compact form at once
+        }
+        int bad = findInvalidUtf8(in, index + (i - offset), index + length);
         if (bad >= 0) {
             throw invalid(typeName, format, length, "malformed UTF-8 at byte " + (bad - index));
         }
-        return in.toString(index, length, StandardCharsets.UTF_8);
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
+
+    private static final int SCRATCH_SIZE = 4096;
+
+    /** Per-thread scratch for {@link #decodeUtf8}; decoding never re-enters itself, so one array per thread. */
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[SCRATCH_SIZE];
+        }
+    };
 
     /**
      * The index of the first byte of an invalid UTF-8 sequence in {@code [from, end)}, or -1 when all is valid.

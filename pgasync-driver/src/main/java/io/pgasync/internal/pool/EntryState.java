@@ -8,7 +8,7 @@ enum EntryState {
     PREPARING,
     /** Lent to a caller. */
     LEASED,
-    /** Released by its caller: being reset before it goes back to idle. */
+    /** Released by its caller: being reset (a custom hook) or checked before it goes back to idle. */
     RETURNING,
     /** Taken from idle by the housekeeper: for a keep-alive ping, or to be retired. */
     HOUSEKEEPING,

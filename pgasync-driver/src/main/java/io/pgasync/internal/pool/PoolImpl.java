@@ -19,6 +19,7 @@ import io.pgasync.exception.PgPoolQueueFullException;
 import io.pgasync.exception.PgPoolTimeoutException;
 import io.pgasync.exception.PgServerException;
 import io.pgasync.exception.PgTimeoutException;
+import io.pgasync.internal.protocol.PgConnectionImpl;
 import io.pgasync.observability.PgPoolListener;
 import io.pgasync.observability.PgPoolListener.CloseReason;
 import io.pgasync.observability.PgPoolStats;
@@ -616,6 +617,11 @@ public final class PoolImpl implements PgPool {
             lease.releaseFuture.complete(null);
             return;
         }
+        if (options.reset() == null && e.conn instanceof PgConnectionImpl impl && impl.isQuietSinceLastReset()) {
+            resetPipelined(e);
+            lease.releaseFuture.complete(null);
+            return;
+        }
         PoolEntry entry = e;
         reset(entry).whenComplete((v, err) -> {
             if (err == null && !entry.conn.isClosed() && !entry.conn.isInTransaction()) {
@@ -630,6 +636,48 @@ public final class PoolImpl implements PgPool {
             }
             lease.releaseFuture.complete(null);
         });
+    }
+
+    /**
+     * The default reset ({@link PgConnection#reset()}), pipelined: the connection is back in the pool as soon as its
+     * reset query is queued, so the next holder's statements follow the reset on the wire instead of waiting for its
+     * round trip. The connection runs its commands in order, so the next holder still sees a reset session. Only for
+     * a quiet connection (nothing in flight, no transaction, no CancelRequest sent during the lease: see
+     * {@link PgConnectionImpl#isQuietSinceLastReset()}); any other is reset the awaited way. If the reset fails
+     * anyway, the connection is closed (and its lease, if it has a new holder, revoked): calls queued behind the
+     * reset fail with a connection-closed error rather than run on a session that was not reset.
+     */
+    private void resetPipelined(PoolEntry e) {
+        CompletableFuture<Void> done;
+        try {
+            done = e.conn.reset();
+        } catch (RuntimeException ex) {
+            done = CompletableFuture.failedFuture(ex);
+        }
+        e.lastCheckedAt = System.nanoTime();
+        done.whenComplete((v, err) -> resetCompleted(e, err)); // at once if it already failed: then retired here
+        backToIdle(e, false); // a no-op for a retired entry
+    }
+
+    private void resetCompleted(PoolEntry e, Throwable err) {
+        if (err == null) {
+            if (!e.conn.isInTransaction()) {
+                return;
+            }
+            lock.lock();
+            try {
+                // a real reset ends any transaction; one that did not is broken (unless a new holder began its own)
+                if (e.state == EntryState.LEASED || e.state == EntryState.PREPARING) {
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+        } else if (!e.conn.isClosed()) {
+            LOG.log(System.Logger.Level.WARNING, "Pool '" + name + "': resetting " + e.conn + " on release failed,"
+                    + " so it is closed: " + err.getMessage());
+        }
+        retire(e, e.conn.isClosed() ? CloseReason.BROKEN : CloseReason.RESET_FAILED, true);
     }
 
     /** Under lock: why an entry coming back from a lease must be closed instead of reset, or null. */

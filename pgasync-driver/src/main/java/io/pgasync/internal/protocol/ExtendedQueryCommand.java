@@ -253,8 +253,17 @@ final class ExtendedQueryCommand<T> extends Command {
         switch (type) {
             case 'D' -> onDataRow(body, conn);
             case 'C' -> {
-                if (mode != Mode.STATUS && mode != Mode.MANY && fixed == null && !conn.hasQueryLoggers()) {
-                    return; // nobody reads the tag of a fetch: do not build the string
+                if (fixed == null && !conn.hasQueryLoggers()) {
+                    if (mode == Mode.MANY) { // only the row count is read: do not build the string
+                        long count = Wire.readCommandTagRowCount(body);
+                        if (count > 0) {
+                            rowCount += count;
+                        }
+                        return;
+                    }
+                    if (mode != Mode.STATUS) {
+                        return; // nobody reads the tag of a fetch: do not build the string
+                    }
                 }
                 String tag = Wire.readCommandTag(body);
                 status = tag;

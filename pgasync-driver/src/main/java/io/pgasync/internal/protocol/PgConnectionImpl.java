@@ -91,6 +91,10 @@ public final class PgConnectionImpl implements PgConnection {
     /** Incremented by reset(): prepared statements and cursors of an earlier generation are invalid. */
     private volatile int generation;
 
+    /** CancelRequests sent (written on the event loop); and their number when reset() last ran. */
+    private volatile int cancelRequests;
+    private volatile int cancelRequestsAtReset;
+
     /** The transaction object that started the current transaction block, if it was started through one. */
     volatile TransactionImpl topTransaction;
     private int savepointCounter;
@@ -523,6 +527,7 @@ public final class PgConnectionImpl implements PgConnection {
             head.cancelSent = true;
             if (cancelTarget != null && secretKey != null) {
                 cancelTarget.sendCancel(processId, secretKey);
+                cancelRequests++;
             }
         }
     }
@@ -652,6 +657,7 @@ public final class PgConnectionImpl implements PgConnection {
                 && secretKey != null) {
             head.cancelSent = true;
             cancelTarget.sendCancel(processId, secretKey);
+            cancelRequests++;
         }
         channel.close();
     }
@@ -918,6 +924,7 @@ public final class PgConnectionImpl implements PgConnection {
         if (inflight.peek() == command && !command.cancelSent && cancelTarget != null && secretKey != null) {
             command.cancelSent = true;
             cancelTarget.sendCancel(processId, secretKey);
+            cancelRequests++;
         }
     }
 
@@ -1262,6 +1269,7 @@ public final class PgConnectionImpl implements PgConnection {
 
     @Override
     public CompletableFuture<Void> reset() {
+        cancelRequestsAtReset = cancelRequests;
         notificationListeners.clear();
         logListeners.clear();
         generation++;
@@ -1274,6 +1282,17 @@ public final class PgConnectionImpl implements PgConnection {
             query = "ROLLBACK;\n" + query;
         }
         return executeSimple(query, defaultTimeout()).thenApply(status -> null);
+    }
+
+    /**
+     * For the pool, which may then pipeline the reset ahead of the next holder's commands: true on the event loop
+     * when nothing is queued or in flight, no transaction is open, and no CancelRequest was sent since the last
+     * {@link #reset()}. A CancelRequest still on its way could otherwise cancel the reset, or the next holder's first
+     * statement, and a reset that must roll back would leave {@link #isInTransaction()} stale for the next holder.
+     */
+    public boolean isQuietSinceLastReset() {
+        return loop.inEventLoop() && unwritten.isEmpty() && inflight.isEmpty() && transactionStatus == 'I'
+                && topTransaction == null && cancelRequests == cancelRequestsAtReset && !closing && !closed;
     }
 
     @Override

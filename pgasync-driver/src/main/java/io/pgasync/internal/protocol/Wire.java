@@ -50,6 +50,38 @@ final class Wire {
         return PgErrorFields.of(fields, detailInMessage);
     }
 
+    /**
+     * Reads a CommandComplete tag for its row count alone (the number after its last space, as
+     * {@code CommandStatus.parse} finds it), without building a string: -1 when the tag reports none.
+     */
+    static long readCommandTagRowCount(ByteBuf in) {
+        int start = in.readerIndex();
+        int length = in.bytesBefore((byte) 0);
+        if (length < 0) {
+            throw new PgProtocolException("The server sent a string without its terminating NUL byte");
+        }
+        in.skipBytes(length + 1);
+        int end = start + length;
+        int digitsStart = end;
+        while (digitsStart > start && isDigit(in.getByte(digitsStart - 1))) {
+            digitsStart--;
+        }
+        int digits = end - digitsStart;
+        // a count needs a command word before it, a space, and at most 18 digits (it then fits a long)
+        if (digits == 0 || digits > 18 || digitsStart - 1 <= start || in.getByte(digitsStart - 1) != ' ') {
+            return -1;
+        }
+        long count = 0;
+        for (int i = digitsStart; i < end; i++) {
+            count = count * 10 + (in.getByte(i) - '0');
+        }
+        return count;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
     /** Reads a CommandComplete tag. */
     static String readCommandTag(ByteBuf in) {
         return readCString(in);

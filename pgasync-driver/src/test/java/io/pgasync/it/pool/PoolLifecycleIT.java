@@ -291,6 +291,30 @@ class PoolLifecycleIT {
         assertSettled(server, pool, app);
     }
 
+    /**
+     * The shortcuts release on the event loop with nothing in flight, so the default reset is pipelined ahead of the
+     * next call: the next call must still see the reset session, every time.
+     */
+    @Test
+    void aPipelinedResetStillRunsBeforeTheNextCallersStatements() {
+        pool = PgPool.create(PoolTestSupport.options(server, app).maxSize(1).build());
+        int pid = (Integer) await(pool.fetchVal("SELECT pg_backend_pid()"));
+        for (int i = 0; i < 200; i++) {
+            CompletableFuture<String> dirty = switch (i % 3) {
+                case 0 -> pool.execute("SET search_path TO pg_catalog");
+                case 1 -> pool.execute("LISTEN pipelined_reset_" + i);
+                default -> pool.execute("SELECT pg_advisory_lock(" + i + ")");
+            };
+            CompletableFuture<Object> check = pool.fetchVal("SELECT current_setting('search_path') || '|'"
+                    + " || (SELECT count(*) FROM pg_listening_channels()) || '|'"
+                    + " || (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid())");
+            await(dirty);
+            assertThat(await(check)).as("round %d", i).isEqualTo("\"$user\", public|0|0");
+        }
+        assertThat(await(pool.fetchVal("SELECT pg_backend_pid()"))).isEqualTo(pid);
+        assertSettled(server, pool, app);
+    }
+
     /** POOL-05: what a borrower leaves behind (transaction, settings, locks, LISTEN) is gone for the next one. */
     @Test
     void theDefaultResetGivesTheNextBorrowerACleanSession() {
