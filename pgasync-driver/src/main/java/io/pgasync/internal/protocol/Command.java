@@ -25,6 +25,13 @@ abstract class Command {
     boolean started;
     /** When the command was submitted (System.nanoTime). */
     long submittedAt;
+    /**
+     * The query loggers told of this command's start, each followed by what its {@code started} returned; null when
+     * there were none. Only for commands that report to query loggers.
+     */
+    Object[] loggerStarts;
+    /** Whether the query loggers were told this command finished (at most once). */
+    boolean loggedFinish;
     /** The timeout task, if any. */
     ScheduledFuture<?> timeoutTask;
     /** Whether a CancelRequest was sent for this command. */
@@ -84,6 +91,11 @@ abstract class Command {
      *
      * @return the SQL
      */
+    /** Whether this command reports to the connection's query loggers (the application's queries do). */
+    boolean reportsToQueryLoggers() {
+        return false;
+    }
+
     String sql() {
         return null;
     }

@@ -504,7 +504,7 @@ final class ExtendedQueryCommand<T> extends Command {
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
         }
-        if (!future.isDone() && conn.hasQueryLoggers()) { // loggers first: they have run once the caller resumes
+        if (conn.awaitsQueryLoggers(this)) { // loggers first: they have run once the caller resumes
             conn.queryFinished(this, batches.size() == 1 ? batches.get(0) : null, status, null);
         }
         future.complete((T) result);
@@ -514,7 +514,7 @@ final class ExtendedQueryCommand<T> extends Command {
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
         }
-        if (!future.isDone() && conn.hasQueryLoggers()) {
+        if (conn.awaitsQueryLoggers(this)) {
             conn.queryFinished(this, batches.size() == 1 ? batches.get(0) : null, null, error);
         }
         future.completeExceptionally(error);
@@ -527,7 +527,7 @@ final class ExtendedQueryCommand<T> extends Command {
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
         }
-        if (!future.isDone() && conn.hasQueryLoggers()) {
+        if (conn.awaitsQueryLoggers(this)) {
             conn.queryFinished(this, batches.size() == 1 ? batches.get(0) : null, null, reported);
         }
         return future.completeExceptionally(reported);
@@ -536,6 +536,11 @@ final class ExtendedQueryCommand<T> extends Command {
     @Override
     boolean isDone() {
         return future.isDone();
+    }
+
+    @Override
+    boolean reportsToQueryLoggers() {
+        return true;
     }
 
     @Override

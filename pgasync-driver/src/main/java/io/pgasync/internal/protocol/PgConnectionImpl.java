@@ -119,6 +119,9 @@ public final class PgConnectionImpl implements PgConnection {
     /** Submits a command from any thread, with the given timeout (null or non-positive: none). */
     void submit(Command command, Duration timeout) {
         command.submittedAt = System.nanoTime();
+        if (!queryLoggers.isEmpty() && command.reportsToQueryLoggers()) {
+            queryStarted(command);
+        }
         if (loop.inEventLoop()) {
             enqueue(command, timeout);
         } else {
@@ -1070,20 +1073,67 @@ public final class PgConnectionImpl implements PgConnection {
         return !queryLoggers.isEmpty();
     }
 
+    /** Tells the query loggers a command was submitted, on the submitting thread. */
+    private void queryStarted(Command command) {
+        Object[] starts = new Object[queryLoggers.size() * 2];
+        int n = 0;
+        for (QueryLoggerRegistration registration : queryLoggers) {
+            if (n == starts.length) {
+                break; // one was added meanwhile: it hears of the end only
+            }
+            Object start = null;
+            try {
+                start = registration.logger().started(this, command.sql());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a query logger threw", e);
+            }
+            starts[n++] = registration;
+            starts[n++] = start;
+        }
+        command.loggerStarts = n == starts.length ? starts : Arrays.copyOf(starts, n);
+    }
+
+    /**
+     * Tells the query loggers a command ended, once: those told of its start, with what they returned then, or
+     * else the current ones.
+     */
     void queryFinished(Command command, Object[] args, String status, Throwable error) {
-        if (queryLoggers.isEmpty()) {
+        if (command.loggedFinish) {
+            return;
+        }
+        command.loggedFinish = true;
+        Object[] starts = command.loggerStarts;
+        command.loggerStarts = null;
+        if (starts == null && queryLoggers.isEmpty()) {
             return;
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - command.submittedAt);
         List<Object> arguments = args == null ? List.of() : Collections.unmodifiableList(Arrays.asList(args));
-        for (QueryLoggerRegistration registration : queryLoggers) {
-            try {
-                registration.logger().log(new PgQueryEvent(this, command.sql(),
-                        registration.withArguments() ? arguments : null, elapsed, status, error));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a query logger threw", e);
+        if (starts != null) {
+            for (int i = 0; i < starts.length; i += 2) {
+                finished((QueryLoggerRegistration) starts[i], starts[i + 1], command, arguments, elapsed, status,
+                        error);
+            }
+        } else {
+            for (QueryLoggerRegistration registration : queryLoggers) {
+                finished(registration, null, command, arguments, elapsed, status, error);
             }
         }
+    }
+
+    private void finished(QueryLoggerRegistration registration, Object start, Command command,
+            List<Object> arguments, Duration elapsed, String status, Throwable error) {
+        try {
+            registration.logger().finished(start, new PgQueryEvent(this, command.sql(),
+                    registration.withArguments() ? arguments : null, elapsed, status, error));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a query logger threw", e);
+        }
+    }
+
+    /** Whether the query loggers still expect to hear of this command's end. */
+    boolean awaitsQueryLoggers(Command command) {
+        return !command.loggedFinish && (command.loggerStarts != null || !queryLoggers.isEmpty());
     }
 
     @Override

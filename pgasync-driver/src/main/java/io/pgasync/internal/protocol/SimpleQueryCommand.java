@@ -57,7 +57,7 @@ final class SimpleQueryCommand extends Command {
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
         }
-        if (!future.isDone() && conn.hasQueryLoggers()) { // loggers first: they have run once the caller resumes
+        if (conn.awaitsQueryLoggers(this)) { // loggers first: they have run once the caller resumes
             conn.queryFinished(this, null, error == null ? status : null, error);
         }
         if (error != null) {
@@ -69,12 +69,21 @@ final class SimpleQueryCommand extends Command {
 
     @Override
     boolean fail(Throwable cause) {
-        return future.completeExceptionally(error != null ? error : cause);
+        Throwable reported = error != null ? error : cause;
+        if (conn.awaitsQueryLoggers(this)) {
+            conn.queryFinished(this, null, null, reported);
+        }
+        return future.completeExceptionally(reported);
     }
 
     @Override
     boolean isDone() {
         return future.isDone();
+    }
+
+    @Override
+    boolean reportsToQueryLoggers() {
+        return true;
     }
 
     @Override

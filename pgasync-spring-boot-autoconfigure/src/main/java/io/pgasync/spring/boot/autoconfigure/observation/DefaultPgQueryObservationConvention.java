@@ -32,20 +32,20 @@ public class DefaultPgQueryObservationConvention implements PgQueryObservationCo
 
     @Override
     public String getContextualName(PgQueryObservationContext context) {
-        String operation = SqlOperations.operationName(context.getEvent().sql());
+        String operation = SqlOperations.operationName(context.getSql());
         return context.getDatabase() != null ? operation + " " + context.getDatabase() : operation;
     }
 
     @Override
     public KeyValues getLowCardinalityKeyValues(PgQueryObservationContext context) {
-        Throwable error = context.getEvent().error();
+        Throwable error = context.getEvent() != null ? context.getEvent().error() : context.getError();
         String status = error instanceof PgServerException server && server.getSqlState() != null
                 ? server.getSqlState() : "none";
         return KeyValues.of(
                 KeyValue.of(LowCardinalityKeys.DB_SYSTEM_NAME, "postgresql"),
                 KeyValue.of(LowCardinalityKeys.DB_NAMESPACE, orNone(context.getDatabase())),
                 KeyValue.of(LowCardinalityKeys.DB_OPERATION_NAME,
-                        SqlOperations.operationName(context.getEvent().sql())),
+                        SqlOperations.operationName(context.getSql())),
                 KeyValue.of(LowCardinalityKeys.SERVER_ADDRESS, orNone(context.getHost())),
                 KeyValue.of(LowCardinalityKeys.SERVER_PORT, context.getPort() > 0
                         ? Integer.toString(context.getPort()) : "none"),
@@ -54,10 +54,10 @@ public class DefaultPgQueryObservationConvention implements PgQueryObservationCo
 
     @Override
     public KeyValues getHighCardinalityKeyValues(PgQueryObservationContext context) {
-        if (!includeQueryText || context.getEvent().sql() == null) {
+        if (!includeQueryText || context.getSql() == null) {
             return KeyValues.empty();
         }
-        return KeyValues.of(KeyValue.of(HighCardinalityKeys.DB_QUERY_TEXT, context.getEvent().sql()));
+        return KeyValues.of(KeyValue.of(HighCardinalityKeys.DB_QUERY_TEXT, context.getSql()));
     }
 
     private static String orNone(String value) {

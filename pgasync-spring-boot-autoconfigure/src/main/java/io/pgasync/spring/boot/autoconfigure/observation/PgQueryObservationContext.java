@@ -5,40 +5,63 @@ import io.pgasync.PgQueryEvent;
 import java.time.Duration;
 import java.time.Instant;
 
-/** What an observation of one query knows: the driver's event and the server the connection talks to. */
+/**
+ * What an observation of one query knows: its SQL text and the server the connection talks to from the start, and
+ * the driver's event (status or error, elapsed time) once it has finished.
+ */
 public class PgQueryObservationContext extends Observation.Context {
 
-    private final PgQueryEvent event;
+    private final String sql;
     private final String database;
     private final String host;
     private final int port;
     private final Instant startedAt;
+    private volatile PgQueryEvent event;
 
     /**
-     * Creates a context.
+     * Creates the context of a query that is starting.
      *
-     * @param event the finished query
+     * @param sql the SQL text
      * @param database the database name, or null
      * @param host the server host, or null
      * @param port the server port, or 0
-     * @param completedAt when the query completed
+     * @param startedAt when the query was submitted
      */
-    public PgQueryObservationContext(PgQueryEvent event, String database, String host, int port,
-            Instant completedAt) {
-        this.event = event;
+    public PgQueryObservationContext(String sql, String database, String host, int port, Instant startedAt) {
+        this.sql = sql;
         this.database = database;
         this.host = host;
         this.port = port;
-        this.startedAt = completedAt.minus(event.elapsed());
+        this.startedAt = startedAt;
     }
 
     /**
-     * The driver's event (SQL text, elapsed time, status or error; never parameter values).
+     * The SQL text (never parameter values).
      *
-     * @return the event
+     * @return the SQL
+     */
+    public String getSql() {
+        return sql;
+    }
+
+    /**
+     * The driver's event, once the query has finished (SQL text, elapsed time, status or error; never parameter
+     * values).
+     *
+     * @return the event, or null while the query runs
      */
     public PgQueryEvent getEvent() {
         return event;
+    }
+
+    /**
+     * Records the driver's event when the query finishes (the observer calls this before stopping the
+     * observation).
+     *
+     * @param event the finished query
+     */
+    public void setEvent(PgQueryEvent event) {
+        this.event = event;
     }
 
     /**
@@ -71,14 +94,15 @@ public class PgQueryObservationContext extends Observation.Context {
     /**
      * How long the query took, as the driver measured it (from submission to completion).
      *
-     * @return the duration
+     * @return the duration, or null while the query runs
      */
     public Duration getElapsed() {
-        return event.elapsed();
+        PgQueryEvent e = event;
+        return e != null ? e.elapsed() : null;
     }
 
     /**
-     * When the query was submitted (completion minus {@link #getElapsed()}).
+     * When the query was submitted.
      *
      * @return the start
      */

@@ -3,6 +3,7 @@ package io.pgasync.spring.boot.autoconfigure.observation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.pgasync.PgConnectOptions;
+import io.pgasync.PgConnection;
 import io.pgasync.PgHost;
 import io.pgasync.PgQueryEvent;
 import io.pgasync.PgQueryLogger;
@@ -14,11 +15,10 @@ import java.util.Objects;
  * Micrometer Tracing produces a span per query. Added by the auto-configuration as a query logger to every
  * connection the pool opens.
  *
- * <p>Limitation: the driver reports a query once it has completed (with its elapsed time), so the observation is
- * started and stopped then: its context carries the real start ({@link PgQueryObservationContext#getStartedAt()})
- * and duration, but handlers that time the observation themselves (spans, the default meter handler) see a
- * near-zero duration, and the span is not a child of the caller's current observation (the query completes on a
- * driver thread). Use the {@code db.client.operation.duration} timer for query latency.
+ * <p>The observation starts when the query is submitted, on the submitting thread, so it is a child of that
+ * thread's current observation (the caller's span), and stops when the query ends (on the driver's I/O thread):
+ * its duration is the query's, from submission to completion, whether it succeeds, fails, times out or is
+ * cancelled. The pool's own housekeeping (the session reset on release, validation pings) is not observed.
  */
 public final class PgQueryObserver implements PgQueryLogger {
 
@@ -41,15 +41,15 @@ public final class PgQueryObserver implements PgQueryLogger {
     }
 
     @Override
-    public void log(PgQueryEvent event) {
-        if (registry.isNoop() || SqlOperations.isHousekeeping(event)) {
-            return;
+    public Object started(PgConnection connection, String sql) {
+        if (registry.isNoop() || SqlOperations.isHousekeeping(connection, sql)) {
+            return null;
         }
         String database = null;
         String host = null;
         int port = 0;
-        if (event.connection() != null) {
-            PgConnectOptions options = event.connection().getOptions();
+        if (connection != null) {
+            PgConnectOptions options = connection.getOptions();
             database = options.database();
             if (!options.hosts().isEmpty()) {
                 PgHost h = options.hosts().get(0);
@@ -57,13 +57,27 @@ public final class PgQueryObserver implements PgQueryLogger {
                 port = h.port();
             }
         }
-        PgQueryObservationContext context = new PgQueryObservationContext(event, database, host, port,
-                Instant.now());
-        Observation observation = PgObservationDocumentation.QUERY.observation(customConvention, defaultConvention,
-                () -> context, registry).start();
+        PgQueryObservationContext context = new PgQueryObservationContext(sql, database, host, port, Instant.now());
+        return PgObservationDocumentation.QUERY.observation(customConvention, defaultConvention, () -> context,
+                registry).start();
+    }
+
+    @Override
+    public void finished(Object start, PgQueryEvent event) {
+        if (!(start instanceof Observation observation)) {
+            return; // housekeeping, a no-op registry, or a query submitted before this observer was added
+        }
+        if (observation.getContext() instanceof PgQueryObservationContext context) {
+            context.setEvent(event);
+        }
         if (event.error() != null) {
             observation.error(event.error());
         }
         observation.stop();
+    }
+
+    /** Unused: {@link #finished} receives every query this observer saw start. */
+    @Override
+    public void log(PgQueryEvent event) {
     }
 }

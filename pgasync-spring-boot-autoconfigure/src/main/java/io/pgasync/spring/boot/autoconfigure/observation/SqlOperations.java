@@ -22,11 +22,20 @@ public final class SqlOperations {
      * @return true for housekeeping
      */
     public static boolean isHousekeeping(io.pgasync.PgQueryEvent event) {
-        String sql = event.sql();
+        return isHousekeeping(event.connection(), event.sql());
+    }
+
+    /**
+     * Whether a query is the pool's own housekeeping (see {@link #isHousekeeping(io.pgasync.PgQueryEvent)}).
+     *
+     * @param connection the connection that runs it, or null
+     * @param sql its SQL text, or null
+     * @return true for housekeeping
+     */
+    public static boolean isHousekeeping(io.pgasync.PgConnection connection, String sql) {
         if (sql == null || sql.isEmpty()) {
             return true;
         }
-        io.pgasync.PgConnection connection = event.connection();
         return connection != null && sql.equals(connection.getResetQuery());
     }
 

@@ -11,6 +11,7 @@ import io.pgasync.PgPool;
 import io.pgasync.spring.boot.autoconfigure.PgAsyncAutoConfiguration;
 import io.pgasync.testing.PgTest;
 import io.pgasync.testing.PgTestServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,46 @@ class PgAsyncObservationIT {
             assertThat(update.getLowCardinalityKeyValue("db.operation.name").getValue()).isEqualTo("UPDATE");
             assertThat(update.getLowCardinalityKeyValue("db.response.status_code").getValue()).isEqualTo("42P01");
             assertThat(update.getError()).isNotNull();
+        });
+    }
+
+    @Test
+    void theObservationLastsAsLongAsTheQueryAndIsAChildOfTheCallersObservation() {
+        List<PgQueryObservationContext> contexts = new CopyOnWriteArrayList<>();
+        List<Duration> observed = new CopyOnWriteArrayList<>();
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context c) {
+                return c instanceof PgQueryObservationContext;
+            }
+
+            @Override
+            public void onStart(Observation.Context c) {
+                c.put("startedNanos", System.nanoTime()); // what a tracing or timing handler does
+            }
+
+            @Override
+            public void onStop(Observation.Context c) {
+                observed.add(Duration.ofNanos(System.nanoTime() - c.<Long>getRequired("startedNanos")));
+                contexts.add((PgQueryObservationContext) c);
+            }
+        });
+        runner.withBean(ObservationRegistry.class, () -> observations).run(context -> {
+            PgPool pool = context.getBean(PgPool.class);
+            pool.fetchVal("SELECT 1").join(); // now the pool's connection is idle: the next call submits on this thread
+            contexts.clear();
+            observed.clear();
+            Observation caller = Observation.start("caller", observations);
+            try (Observation.Scope scope = caller.openScope()) {
+                pool.fetchVal("SELECT pg_sleep(0.3)").join();
+            } finally {
+                caller.stop();
+            }
+            assertThat(contexts).hasSize(1);
+            assertThat(contexts.get(0).getParentObservation()).isSameAs(caller);
+            assertThat(observed.get(0)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(contexts.get(0).getElapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         });
     }
 
