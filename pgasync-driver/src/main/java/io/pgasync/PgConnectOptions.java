@@ -114,6 +114,7 @@ public final class PgConnectOptions {
     private final int maxMessageSize;
     private final int scramMaxIterations;
     private final boolean errorDetailInMessages;
+    private final boolean rewriteBatchedInserts;
     private final boolean nativeTransport;
     private final EventLoopGroup eventLoopGroup;
     private final PgJsonMapper jsonMapper;
@@ -155,6 +156,7 @@ public final class PgConnectOptions {
         this.maxMessageSize = r.maxMessageSize;
         this.scramMaxIterations = r.scramMaxIterations;
         this.errorDetailInMessages = r.errorDetailInMessages;
+        this.rewriteBatchedInserts = r.rewriteBatchedInserts;
         this.nativeTransport = r.nativeTransport;
         this.eventLoopGroup = r.eventLoopGroup;
         this.jsonMapper = r.jsonMapper;
@@ -233,6 +235,7 @@ public final class PgConnectOptions {
         b.maxMessageSize = maxMessageSize;
         b.scramMaxIterations = scramMaxIterations;
         b.errorDetailInMessages = errorDetailInMessages;
+        b.rewriteBatchedInserts = rewriteBatchedInserts;
         b.nativeTransport = nativeTransport;
         b.eventLoopGroup = eventLoopGroup;
         b.jsonMapper = jsonMapper;
@@ -610,6 +613,22 @@ public final class PgConnectOptions {
     }
 
     /**
+     * Whether {@code executeMany} of a plain {@code INSERT INTO t (a, b) VALUES ($1, $2)} sends each batch of up to
+     * 10,000 argument lists as one statement, {@code INSERT INTO t (a, b) SELECT ... FROM unnest($1, $2)} with one
+     * array per column, instead of one Bind/Execute per list; default false. It is much faster (the server plans
+     * and runs one statement per batch). What changes: statement-level triggers fire once per batch instead of once
+     * per row, and an error names the statement, not the argument list. Only statements of exactly that shape
+     * (each parameter once, no {@code ON CONFLICT}, {@code RETURNING} or {@code WITH}), with parameters of
+     * built-in non-array types, are rewritten; anything else runs as usual. Like pgjdbc's
+     * {@code reWriteBatchedInserts}.
+     *
+     * @return true to rewrite
+     */
+    public boolean rewriteBatchedInserts() {
+        return rewriteBatchedInserts;
+    }
+
+    /**
      * Whether Netty's native epoll transport is used when it is available (Linux, with the optional dependency),
      * default true; it is needed for unix-domain sockets.
      *
@@ -710,6 +729,7 @@ public final class PgConnectOptions {
                 .append(", maxMessageSize=").append(maxMessageSize)
                 .append(", scramMaxIterations=").append(scramMaxIterations)
                 .append(", errorDetailInMessages=").append(errorDetailInMessages)
+                .append(", rewriteBatchedInserts=").append(rewriteBatchedInserts)
                 .append(", nativeTransport=").append(nativeTransport);
         if (eventLoopGroup != null) {
             sb.append(", eventLoopGroup=").append(eventLoopGroup.getClass().getSimpleName());
@@ -779,6 +799,7 @@ public final class PgConnectOptions {
         private Integer maxMessageSize;
         private Integer scramMaxIterations;
         private Boolean errorDetailInMessages;
+        private Boolean rewriteBatchedInserts;
         private Boolean nativeTransport;
         private EventLoopGroup eventLoopGroup;
         private PgJsonMapper jsonMapper;
@@ -1303,6 +1324,18 @@ public final class PgConnectOptions {
         }
 
         /**
+         * Whether {@code executeMany} of a plain multi-value {@code INSERT} sends one statement per batch of rows
+         * ({@code rewriteBatchedInserts}); default false. See {@link PgConnectOptions#rewriteBatchedInserts()}.
+         *
+         * @param rewriteBatchedInserts true to rewrite
+         * @return this builder
+         */
+        public Builder rewriteBatchedInserts(boolean rewriteBatchedInserts) {
+            this.rewriteBatchedInserts = rewriteBatchedInserts;
+            return this;
+        }
+
+        /**
          * Whether Netty's native epoll transport is used when available ({@code nativeTransport}); default true.
          *
          * @param nativeTransport true to use it
@@ -1413,6 +1446,7 @@ public final class PgConnectOptions {
         int maxMessageSize;
         int scramMaxIterations;
         boolean errorDetailInMessages;
+        boolean rewriteBatchedInserts;
         boolean nativeTransport;
         EventLoopGroup eventLoopGroup;
         PgJsonMapper jsonMapper;
@@ -1503,6 +1537,7 @@ public final class PgConnectOptions {
             scramMaxIterations = intSetting("scramMaxIterations", b.scramMaxIterations,
                     DEFAULT_SCRAM_MAX_ITERATIONS, MIN_SCRAM_ITERATIONS, Integer.MAX_VALUE);
             errorDetailInMessages = orDefault(b.errorDetailInMessages, bool("errorDetailInMessages"), true);
+            rewriteBatchedInserts = orDefault(b.rewriteBatchedInserts, bool("rewriteBatchedInserts"), false);
             nativeTransport = orDefault(b.nativeTransport, bool("nativeTransport"), true);
             eventLoopGroup = b.eventLoopGroup;
             jsonMapper = b.jsonMapper;

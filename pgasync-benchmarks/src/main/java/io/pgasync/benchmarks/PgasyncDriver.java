@@ -29,6 +29,7 @@ final class PgasyncDriver extends Driver {
                 .host(server.host()).port(server.port()).database(server.database())
                 .user(server.user()).password(server.password())
                 .sslMode(SslMode.DISABLE)
+                .rewriteBatchedInserts(true) // only the batch insert uses it; pgjdbc runs with its own rewrite too
                 .build();
         PgasyncTarget target = switch (id) {
             case PGASYNC -> PgasyncTarget.pooled(PgPool.connect(PoolOptions.builder().connect(options)

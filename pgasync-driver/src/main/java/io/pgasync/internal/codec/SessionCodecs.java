@@ -216,6 +216,17 @@ public final class SessionCodecs {
     }
 
     /**
+     * The array type of a built-in scalar type, for statements that pass a column of values as one array
+     * ({@code executeMany}'s insert rewrite).
+     *
+     * @param oid the element type OID
+     * @return the array type OID, or 0 when the type is not built in, is itself an array, or has no array type
+     */
+    public int builtinArrayTypeOf(int oid) {
+        return oid > 0 && oid < CodecRegistry.ARRAY_LIMIT ? CodecRegistry.arrayOf(oid) : 0;
+    }
+
+    /**
      * The codec that decodes a type: {@link #find}, or the text fallback (text format, {@code String}).
      *
      * @param oid the type OID

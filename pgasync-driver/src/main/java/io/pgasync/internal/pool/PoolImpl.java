@@ -1693,8 +1693,18 @@ public final class PoolImpl implements PgPool {
      */
     private CompletableFuture<Object> within(CompletionStage<?> stage, long nanos, PgConnection conn, String what) {
         CompletableFuture<Object> result = new CompletableFuture<>();
+        if (stage instanceof CompletableFuture<?> done && done.isDone()) { // a no-op hook: nothing to time
+            done.whenComplete((v, err) -> {
+                if (err != null) {
+                    result.completeExceptionally(unwrap(err));
+                } else {
+                    result.complete(v);
+                }
+            });
+            return result;
+        }
         Duration limit = Duration.ofNanos(nanos);
-        ScheduledFuture<?> t = schedule(() -> {
+        ScheduledFuture<?> t = scheduleFor(conn, () -> {
             if (result.completeExceptionally(new PgTimeoutException(what + " took longer than " + limit.toMillis()
                     + " ms, so the connection was closed", limit, null))) {
                 conn.terminate();
@@ -1709,6 +1719,21 @@ public final class PoolImpl implements PgPool {
             }
         });
         return result;
+    }
+
+    /**
+     * A timer about one connection: on its event loop when called there (no wake-up of the pool's timer thread, and
+     * no lock: the common case, a hook run from a query's completion), else on the pool's timer.
+     */
+    private ScheduledFuture<?> scheduleFor(PgConnection conn, Runnable task, long delayNanos) {
+        if (conn instanceof PgConnectionImpl impl && impl.eventLoop().inEventLoop()) {
+            try {
+                return impl.eventLoop().schedule(() -> guarded(task), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                return schedule(task, delayNanos); // the event loop is shutting down
+            }
+        }
+        return schedule(task, delayNanos);
     }
 
     private ScheduledFuture<?> schedule(Runnable task, long delayNanos) {

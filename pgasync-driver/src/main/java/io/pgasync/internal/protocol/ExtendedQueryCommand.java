@@ -62,6 +62,8 @@ final class ExtendedQueryCommand<T> extends Command {
     private boolean hasFirstRow;
     private String status;
     private long rowCount;
+    /** executeMany only: the statement's rewritten form, when rewriteBatchedInserts recognised it. */
+    private BatchInsertRewrite rewrite;
     private PgServerException serverError;
     private RuntimeException clientError;
 
@@ -100,7 +102,11 @@ final class ExtendedQueryCommand<T> extends Command {
             default -> Mode.FIRST_ROW;
         };
         List<Object[]> b = mode == Mode.MANY ? batches : List.<Object[]>of(args);
-        return new ExtendedQueryCommand<>(statement.sql, b, mode, mapper, conn, statement);
+        ExtendedQueryCommand<R> command = new ExtendedQueryCommand<>(statement.sql, b, mode, mapper, conn, statement);
+        if (mode == Mode.MANY && b.size() > 1 && conn.options.rewriteBatchedInserts()) {
+            command.rewrite = BatchInsertRewrite.of(statement.sql);
+        }
+        return command;
     }
 
     static ExtendedQueryCommand<String> status(String sql, Object[] args, PgConnectionImpl conn) {
@@ -108,7 +114,11 @@ final class ExtendedQueryCommand<T> extends Command {
     }
 
     static ExtendedQueryCommand<Long> many(String sql, List<Object[]> batches, PgConnectionImpl conn) {
-        return new ExtendedQueryCommand<>(sql, batches, Mode.MANY, null, conn);
+        ExtendedQueryCommand<Long> command = new ExtendedQueryCommand<>(sql, batches, Mode.MANY, null, conn);
+        if (batches.size() > 1 && conn.options.rewriteBatchedInserts()) {
+            command.rewrite = BatchInsertRewrite.of(sql);
+        }
+        return command;
     }
 
     static <R> ExtendedQueryCommand<List<R>> rows(String sql, Object[] args, RowMapper<R> mapper,
@@ -216,6 +226,9 @@ final class ExtendedQueryCommand<T> extends Command {
         for (int b = 0, n = batches.size(); b < n; b++) { // indexed: no iterator per call
             BindWriter.checkArgumentCount(parameterTypes.length, batches.get(b).length);
         }
+        if (rewrite != null && writeRewritten(conn)) {
+            return true;
+        }
         ByteBuf out = conn.out();
         int mark = out.writerIndex();
         try {
@@ -228,6 +241,46 @@ final class ExtendedQueryCommand<T> extends Command {
                 FrontendMessages.execute(out, "", maxRows);
             }
             FrontendMessages.sync(out);
+        } catch (RuntimeException e) {
+            out.writerIndex(mark);
+            throw e;
+        }
+        conn.syncWritten(this);
+        phase = Phase.EXECUTING;
+        return true;
+    }
+
+    /**
+     * Writes the argument lists as {@link BatchInsertRewrite} statements, one per {@link
+     * BatchInsertRewrite#ROWS_PER_STATEMENT} lists, each parameter bound as an array of its element type; false, with
+     * nothing written, when a parameter's type has no built-in array type or a value does not fit the array form
+     * (then the usual form runs, and names the argument list a bad value is in).
+     */
+    private boolean writeRewritten(PgConnectionImpl conn) {
+        int count = parameterTypes.length;
+        if (count != rewrite.parameterCount() || description != null) {
+            return false;
+        }
+        int[] arrayTypes = new int[count];
+        for (int p = 0; p < count; p++) {
+            arrayTypes[p] = conn.codecs.builtinArrayTypeOf(parameterTypes[p]);
+            if (arrayTypes[p] == 0) {
+                return false;
+            }
+        }
+        ByteBuf out = conn.out();
+        int mark = out.writerIndex();
+        try {
+            FrontendMessages.parse(out, "", rewrite.sql(), arrayTypes);
+            for (int from = 0, n = batches.size(); from < n; from += BatchInsertRewrite.ROWS_PER_STATEMENT) {
+                int to = Math.min(n, from + BatchInsertRewrite.ROWS_PER_STATEMENT);
+                BindWriter.write(out, "", "", arrayTypes, rewrite.columns(batches, from, to), null, conn);
+                FrontendMessages.execute(out, "", 0);
+            }
+            FrontendMessages.sync(out);
+        } catch (PgParameterException e) {
+            out.writerIndex(mark);
+            return false;
         } catch (RuntimeException e) {
             out.writerIndex(mark);
             throw e;

@@ -1335,6 +1335,15 @@ public final class PgConnectionImpl implements PgConnection {
     }
 
     /**
+     * The event loop this connection's I/O runs on (for the pool's timers about this connection).
+     *
+     * @return the event loop
+     */
+    public EventLoop eventLoop() {
+        return loop;
+    }
+
+    /**
      * For the pool, which may then pipeline the reset ahead of the next holder's commands: true on the event loop
      * when nothing is queued or in flight, no transaction is open, and no CancelRequest was sent since the last
      * {@link #reset()}. A CancelRequest still on its way could otherwise cancel the reset, or the next holder's first

@@ -84,11 +84,11 @@ final class SqlParameters {
         return out.toString();
     }
 
-    private static boolean isIdentifierChar(char c) {
+    static boolean isIdentifierChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c > 127;
     }
 
-    private static int skipString(String sql, int start, boolean backslashEscapes) {
+    static int skipString(String sql, int start, boolean backslashEscapes) {
         int i = start + 1;
         while (i < sql.length()) {
             char c = sql.charAt(i);
@@ -108,7 +108,7 @@ final class SqlParameters {
         return sql.length();
     }
 
-    private static int skipQuotedIdentifier(String sql, int start) {
+    static int skipQuotedIdentifier(String sql, int start) {
         int i = start + 1;
         while (i < sql.length()) {
             if (sql.charAt(i) == '"') {
@@ -123,7 +123,7 @@ final class SqlParameters {
         return sql.length();
     }
 
-    private static int skipBlockComment(String sql, int start) {
+    static int skipBlockComment(String sql, int start) {
         int depth = 0;
         int i = start;
         while (i < sql.length() - 1) {

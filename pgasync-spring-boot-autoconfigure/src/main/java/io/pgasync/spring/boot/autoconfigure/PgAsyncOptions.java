@@ -91,6 +91,9 @@ public final class PgAsyncOptions {
         if (properties.getCommandTimeout() != null) {
             b.commandTimeout(properties.getCommandTimeout());
         }
+        if (properties.getRewriteBatchedInserts() != null) {
+            b.rewriteBatchedInserts(properties.getRewriteBatchedInserts());
+        }
         if (properties.getTargetSessionAttrs() != null) {
             b.targetSessionAttrs(properties.getTargetSessionAttrs());
         }

@@ -57,6 +57,13 @@ public class PgAsyncProperties {
      */
     private Duration commandTimeout;
 
+    /**
+     * Whether executeMany of a plain single-row INSERT ... VALUES sends one INSERT ... SELECT FROM unnest(...) per
+     * 10,000 argument lists instead of one execution per list (statement triggers then fire once per batch). Driver
+     * default false.
+     */
+    private Boolean rewriteBatchedInserts;
+
     /** Which server is acceptable when several hosts are listed. */
     private TargetSessionAttrs targetSessionAttrs;
 
@@ -234,6 +241,24 @@ public class PgAsyncProperties {
      */
     public void setCommandTimeout(Duration commandTimeout) {
         this.commandTimeout = commandTimeout;
+    }
+
+    /**
+     * The rewrite batched inserts setting (see the field of the same name).
+     *
+     * @return the value, or null for the driver's default
+     */
+    public Boolean getRewriteBatchedInserts() {
+        return rewriteBatchedInserts;
+    }
+
+    /**
+     * Sets the rewrite batched inserts setting.
+     *
+     * @param rewriteBatchedInserts the value
+     */
+    public void setRewriteBatchedInserts(Boolean rewriteBatchedInserts) {
+        this.rewriteBatchedInserts = rewriteBatchedInserts;
     }
 
     /**
