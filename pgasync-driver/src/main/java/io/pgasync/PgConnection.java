@@ -312,6 +312,14 @@ public interface PgConnection extends PgClient {
     int getServerPid();
 
     /**
+     * The server this connection is connected to: with several hosts in the options, the one that was chosen
+     * ({@code target_session_attrs}); a unix socket directory shows as its path.
+     *
+     * @return the host and port
+     */
+    PgHost getHost();
+
+    /**
      * The server version.
      *
      * @return the parsed {@code server_version}

@@ -150,6 +150,13 @@ public interface PgPooledConnection extends PgClient, AutoCloseable {
     boolean isInTransaction();
 
     /**
+     * See {@link PgConnection#getHost()}.
+     *
+     * @return the server's host and port
+     */
+    PgHost getHost();
+
+    /**
      * The server process ID of the underlying connection.
      *
      * @return the PID

@@ -116,6 +116,8 @@ class ConnectIT {
         PgConnection conn = await(PgConnection.connect(dsn));
         try {
             assertThat(await(conn.fetchVal("SELECT 1"))).isEqualTo(1);
+            assertThat(conn.getOptions().hosts().get(0).port()).isEqualTo(deadPort);
+            assertThat(conn.getHost().port()).isEqualTo(server.port()); // the one it is connected to
         } finally {
             TestSupport.close(conn);
         }

@@ -4,6 +4,7 @@ import io.pgasync.IsolationLevel;
 import io.pgasync.PgClient;
 import io.pgasync.PgConnectOptions;
 import io.pgasync.PgConnection;
+import io.pgasync.PgHost;
 import io.pgasync.PgLogListener;
 import io.pgasync.PgPooledConnection;
 import io.pgasync.PgQueryLogger;
@@ -279,6 +280,11 @@ final class PooledConnectionImpl implements PgPooledConnection {
     @Override
     public int getServerPid() {
         return check().getServerPid();
+    }
+
+    @Override
+    public PgHost getHost() {
+        return check().getHost();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.pgasync.IsolationLevel;
 import io.pgasync.PgClient;
 import io.pgasync.PgConnectOptions;
 import io.pgasync.PgConnection;
+import io.pgasync.PgHost;
 import io.pgasync.PgLogListener;
 import io.pgasync.PgQueryLogger;
 import io.pgasync.PgTerminationListener;
@@ -149,6 +150,11 @@ final class PooledConnectionView implements PgConnection {
     @Override
     public int getServerPid() {
         return owner.getServerPid();
+    }
+
+    @Override
+    public PgHost getHost() {
+        return owner.getHost();
     }
 
     @Override

@@ -42,6 +42,10 @@ final class CancelTarget {
         return host.toString();
     }
 
+    PgHost host() {
+        return host;
+    }
+
     void sendCancel(int processId, byte[] secretKey) {
         Bootstrap bootstrap = new Bootstrap().group(group).channel(channelClass)
                 .handler(new Connector.SetupHandler());

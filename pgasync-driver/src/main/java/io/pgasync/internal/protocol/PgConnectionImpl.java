@@ -8,6 +8,7 @@ import io.pgasync.IsolationLevel;
 import io.pgasync.PgClient;
 import io.pgasync.PgConnectOptions;
 import io.pgasync.PgConnection;
+import io.pgasync.PgHost;
 import io.pgasync.PgLogListener;
 import io.pgasync.PgNotification;
 import io.pgasync.PgNotificationListener;
@@ -1295,6 +1296,11 @@ public final class PgConnectionImpl implements PgConnection {
     @Override
     public boolean isInTransaction() {
         return transactionStatus != 'I';
+    }
+
+    @Override
+    public PgHost getHost() {
+        return cancelTarget != null ? cancelTarget.host() : options.hosts().get(0);
     }
 
     @Override

@@ -193,6 +193,11 @@ final class FakeConnection implements PgConnection {
     }
 
     @Override
+    public io.pgasync.PgHost getHost() {
+        return io.pgasync.PgHost.of("fake", 5432);
+    }
+
+    @Override
     public int getServerPid() {
         return pid;
     }

@@ -2,7 +2,6 @@ package io.pgasync.spring.boot.autoconfigure.observation;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.pgasync.PgConnectOptions;
 import io.pgasync.PgConnection;
 import io.pgasync.PgHost;
 import io.pgasync.PgQueryEvent;
@@ -49,10 +48,9 @@ public final class PgQueryObserver implements PgQueryLogger {
         String host = null;
         int port = 0;
         if (connection != null) {
-            PgConnectOptions options = connection.getOptions();
-            database = options.database();
-            if (!options.hosts().isEmpty()) {
-                PgHost h = options.hosts().get(0);
+            database = connection.getOptions().database();
+            PgHost h = connection.getHost(); // the host it is connected to, when several are configured
+            if (h != null) {
                 host = h.host();
                 port = h.port();
             }
