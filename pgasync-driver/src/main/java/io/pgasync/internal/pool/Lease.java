@@ -20,7 +20,8 @@ final class Lease implements Runnable {
     final Throwable acquiredAt;
     final CompletableFuture<Void> releaseFuture = new CompletableFuture<>();
     private final AtomicBoolean over = new AtomicBoolean();
-    private final List<Runnable> undo = new ArrayList<>();
+    /** Undo actions, made on the first registration (most leases have none); guarded by {@code this}. */
+    private List<Runnable> undo;
     volatile boolean revoked;
     volatile ScheduledFuture<?> leakTask;
     volatile boolean leakReported;
@@ -44,8 +45,11 @@ final class Lease implements Runnable {
 
     /** Registers something to undo when the lease ends; runs it at once when the lease is already over. */
     void onEnd(Runnable action) {
-        synchronized (undo) {
+        synchronized (this) {
             if (!over.get()) {
+                if (undo == null) {
+                    undo = new ArrayList<>(2);
+                }
                 undo.add(action);
                 return;
             }
@@ -55,23 +59,28 @@ final class Lease implements Runnable {
 
     /** Removes a registered undo action without running it. */
     void forget(Runnable action) {
-        synchronized (undo) {
-            undo.remove(action);
+        synchronized (this) {
+            if (undo != null) {
+                undo.remove(action);
+            }
         }
     }
 
     /** Runs the undo actions (listener removals); called once, after {@link #end()}. */
     void runUndo() {
         List<Runnable> actions;
-        synchronized (undo) {
-            actions = new ArrayList<>(undo);
-            undo.clear();
+        synchronized (this) {
+            actions = undo;
+            undo = null;
         }
-        for (Runnable action : actions) {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                PoolImpl.LOG.log(System.Logger.Level.DEBUG, "removing a listener of a released connection failed", e);
+        if (actions != null) {
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    PoolImpl.LOG.log(System.Logger.Level.DEBUG, "removing a listener of a released connection"
+                            + " failed", e);
+                }
             }
         }
         ScheduledFuture<?> leak = leakTask;

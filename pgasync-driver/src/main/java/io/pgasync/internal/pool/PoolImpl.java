@@ -1557,13 +1557,12 @@ public final class PoolImpl implements PgPool {
     public <T> CompletableFuture<T> withConnection(
             Function<? super PgPooledConnection, ? extends CompletionStage<T>> work) {
         Objects.requireNonNull(work, "work");
-        CompletableFuture<T> result = new CompletableFuture<>();
+        WorkFuture<T> result = new WorkFuture<>();
         CompletableFuture<PgPooledConnection> acquiring = acquire();
-        result.whenComplete((r, x) -> {
-            if (result.isCancelled()) {
-                acquiring.cancel(false);
-            }
-        });
+        result.acquiring = acquiring;
+        if (result.isCancelled()) {
+            acquiring.cancel(false);
+        }
         acquiring.whenComplete((conn, err) -> {
             if (err != null) {
                 result.completeExceptionally(unwrap(err));
@@ -1587,11 +1586,10 @@ public final class PoolImpl implements PgPool {
             }
             CompletableFuture<T> inner = toFuture(stage);
             if (inner != null) {
-                result.whenComplete((r, x) -> {
-                    if (result.isCancelled()) {
-                        inner.cancel(true); // cancels a running query; the release follows its completion
-                    }
-                });
+                result.work = inner;
+                if (result.isCancelled()) {
+                    inner.cancel(true); // cancels a running query; the release follows its completion
+                }
             }
             stage.whenComplete((value, failure) -> {
                 conn.release();
@@ -1603,6 +1601,36 @@ public final class PoolImpl implements PgPool {
             });
         });
         return result;
+    }
+
+    /**
+     * What {@code withConnection} returns: cancelling it gives up the acquire, or cancels the work's future (which
+     * cancels a running query), without a completion stage registered per call to watch for it.
+     */
+    private static final class WorkFuture<T> extends CompletableFuture<T> {
+        volatile CompletableFuture<?> acquiring;
+        volatile CompletableFuture<?> work;
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                CompletableFuture<?> a = acquiring;
+                if (a != null) {
+                    a.cancel(false);
+                }
+                CompletableFuture<?> w = work;
+                if (w != null) {
+                    w.cancel(true);
+                }
+            }
+            return cancelled;
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new CompletableFuture<>(); // dependent stages are plain futures
+        }
     }
 
     private static <T> CompletableFuture<T> toFuture(CompletionStage<T> stage) {
