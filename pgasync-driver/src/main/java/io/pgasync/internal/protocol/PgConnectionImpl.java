@@ -220,10 +220,13 @@ public final class PgConnectionImpl implements PgConnection {
         command.pendingSyncs++;
     }
 
+    /** {@link #flushNow}, made once: a flush is scheduled for most calls. */
+    private final Runnable flushTask = this::flushNow;
+
     private void scheduleFlush() {
         if (!flushScheduled) {
             flushScheduled = true;
-            loop.execute(this::flushNow);
+            loop.execute(flushTask);
         }
     }
 
