@@ -65,6 +65,9 @@ public final class PgConnectOptions {
     /** The default {@link #maxCacheableStatementSize()}: 15 KiB of SQL text (asyncpg's default). */
     public static final int DEFAULT_MAX_CACHEABLE_STATEMENT_SIZE = 15 * 1024;
 
+    /** The default {@link #cancelGracePeriod()}: 10 seconds. */
+    public static final Duration DEFAULT_CANCEL_GRACE_PERIOD = Duration.ofSeconds(10);
+
     /** The default {@link #pipelineLimit()}: 256 commands in flight per connection. */
     public static final int DEFAULT_PIPELINE_LIMIT = 256;
 
@@ -103,6 +106,7 @@ public final class PgConnectOptions {
     private final Map<String, String> serverSettings;
     private final Duration connectTimeout;
     private final Duration commandTimeout;
+    private final Duration cancelGracePeriod;
     private final TargetSessionAttrs targetSessionAttrs;
     private final LoadBalanceHosts loadBalanceHosts;
     private final boolean keepalives;
@@ -145,6 +149,7 @@ public final class PgConnectOptions {
         this.serverSettings = Collections.unmodifiableMap(new LinkedHashMap<>(r.serverSettings));
         this.connectTimeout = r.connectTimeout;
         this.commandTimeout = r.commandTimeout;
+        this.cancelGracePeriod = r.cancelGracePeriod;
         this.targetSessionAttrs = r.targetSessionAttrs;
         this.loadBalanceHosts = r.loadBalanceHosts;
         this.keepalives = r.keepalives;
@@ -224,6 +229,7 @@ public final class PgConnectOptions {
         b.serverSettings = new LinkedHashMap<>(serverSettings);
         b.connectTimeout = connectTimeout;
         b.commandTimeout = commandTimeout;
+        b.cancelGracePeriod = cancelGracePeriod;
         b.targetSessionAttrs = targetSessionAttrs;
         b.loadBalanceHosts = loadBalanceHosts;
         b.keepalives = keepalives;
@@ -503,6 +509,18 @@ public final class PgConnectOptions {
     }
 
     /**
+     * How long the server may take to finish a statement this client gave up on (a timeout, a cancelled future)
+     * after the cancel request was sent; when it has not answered by then, the connection is deemed unresponsive
+     * (a network partition, a frozen server) and closed, failing every call queued on it, instead of waiting for
+     * the operating system to notice. Default 10 seconds; {@link Duration#ZERO} waits forever.
+     *
+     * @return the grace period; zero for none
+     */
+    public Duration cancelGracePeriod() {
+        return cancelGracePeriod;
+    }
+
+    /**
      * Which kind of server is acceptable: {@code target_session_attrs}, {@code PGTARGETSESSIONATTRS}, default
      * {@link TargetSessionAttrs#ANY}.
      *
@@ -720,6 +738,7 @@ public final class PgConnectOptions {
         }
         sb.append(", connectTimeout=").append(connectTimeout.isZero() ? "none" : connectTimeout)
                 .append(", commandTimeout=").append(commandTimeout.isZero() ? "none" : commandTimeout)
+                .append(", cancelGracePeriod=").append(cancelGracePeriod.isZero() ? "none" : cancelGracePeriod)
                 .append(", keepalives=").append(keepalives)
                 .append(", tcpNoDelay=").append(tcpNoDelay)
                 .append(", statementCacheSize=").append(statementCacheSize)
@@ -788,6 +807,7 @@ public final class PgConnectOptions {
         private Map<String, String> serverSettings = new LinkedHashMap<>();
         private Duration connectTimeout;
         private Duration commandTimeout;
+        private Duration cancelGracePeriod;
         private TargetSessionAttrs targetSessionAttrs;
         private LoadBalanceHosts loadBalanceHosts;
         private Boolean keepalives;
@@ -1196,6 +1216,19 @@ public final class PgConnectOptions {
         }
 
         /**
+         * How long a statement given up on may take to end after its cancel request before the connection is
+         * closed as unresponsive ({@code cancelGracePeriod}); default 10 s, {@link Duration#ZERO} for never. See
+         * {@link PgConnectOptions#cancelGracePeriod()}.
+         *
+         * @param cancelGracePeriod the grace period, or null for the default
+         * @return this builder
+         */
+        public Builder cancelGracePeriod(Duration cancelGracePeriod) {
+            this.cancelGracePeriod = cancelGracePeriod;
+            return this;
+        }
+
+        /**
          * Which kind of server is acceptable ({@code target_session_attrs}, {@code PGTARGETSESSIONATTRS});
          * default {@link TargetSessionAttrs#ANY}.
          *
@@ -1435,6 +1468,7 @@ public final class PgConnectOptions {
         Map<String, String> serverSettings;
         Duration connectTimeout;
         Duration commandTimeout;
+        Duration cancelGracePeriod;
         TargetSessionAttrs targetSessionAttrs;
         LoadBalanceHosts loadBalanceHosts;
         boolean keepalives;
@@ -1515,6 +1549,8 @@ public final class PgConnectOptions {
             checkDuration("connect_timeout", "connectTimeout", connectTimeout);
             commandTimeout = orDefault(b.commandTimeout, duration("commandTimeout"), Duration.ZERO);
             checkDuration("commandTimeout", "commandTimeout", commandTimeout);
+            cancelGracePeriod = orDefault(b.cancelGracePeriod, duration("cancelGracePeriod"), DEFAULT_CANCEL_GRACE_PERIOD);
+            checkDuration("cancelGracePeriod", "cancelGracePeriod", cancelGracePeriod);
             targetSessionAttrs = orDefault(b.targetSessionAttrs,
                     keyword("target_session_attrs", TargetSessionAttrs::fromKeyword), TargetSessionAttrs.ANY);
             loadBalanceHosts = orDefault(b.loadBalanceHosts,

@@ -22,7 +22,7 @@ public final class Keywords {
     private static final Set<String> DRIVER = Set.of(
             "statementCacheSize", "maxCachedStatementLifetime", "maxCacheableStatementSize", "pipelineLimit",
             "maxMessageSize", "scramMaxIterations", "errorDetailInMessages", "nativeTransport", "commandTimeout",
-            "tcpNoDelay", "rewriteBatchedInserts");
+            "tcpNoDelay", "rewriteBatchedInserts", "cancelGracePeriod");
 
     /** pgasync's keywords by normalised spelling (lower case, no underscores), so snake_case works too. */
     private static final Map<String, String> DRIVER_BY_NORMALISED = new HashMap<>();

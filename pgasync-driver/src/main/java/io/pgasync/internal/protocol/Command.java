@@ -36,6 +36,8 @@ abstract class Command {
     ScheduledFuture<?> timeoutTask;
     /** Whether a CancelRequest was sent for this command. */
     boolean cancelSent;
+    /** Whether the connection watches for the server's answer to this abandoned command (cancelGracePeriod). */
+    boolean graceArmed;
 
     /**
      * Writes the next group(s) of messages.

@@ -21,6 +21,7 @@ import io.pgasync.Row;
 import io.pgasync.RowMapper;
 import io.pgasync.ServerVersion;
 import io.pgasync.exception.PgConnectionClosedException;
+import io.pgasync.exception.PgConnectionException;
 import io.pgasync.exception.PgErrorFields;
 import io.pgasync.exception.PgException;
 import io.pgasync.exception.PgProtocolException;
@@ -530,13 +531,38 @@ public final class PgConnectionImpl implements PgConnection {
 
     private void sendCancelIfHeadAbandoned() {
         Command head = inflight.peek();
-        if (head != null && head.abandoned && !head.cancelSent && head.cancellable() && !closed) {
+        if (head == null || !head.abandoned || closed) {
+            return;
+        }
+        if (!head.cancelSent && head.cancellable()) {
             head.cancelSent = true;
             if (cancelTarget != null && secretKey != null) {
                 cancelTarget.sendCancel(processId, secretKey);
                 cancelRequests++;
             }
         }
+        armCancelGrace(head); // also for a statement still being prepared: its reply is as overdue
+    }
+
+    /**
+     * Once a command this client gave up on heads the pipeline (and its cancel request, if it runs, was sent): if
+     * the server has still not finished it when the grace period is over, the server does not answer at all (a
+     * network partition, a frozen server), so the connection is closed rather than left to hang every call queued
+     * behind the command. Once per command; event loop only.
+     */
+    private void armCancelGrace(Command command) {
+        Duration grace = options.cancelGracePeriod();
+        if (command.graceArmed || grace.isZero()) {
+            return;
+        }
+        command.graceArmed = true;
+        loop.schedule(() -> {
+            if (!closed && inflight.contains(command)) {
+                closeWithCause(new PgConnectionException("The server did not finish a statement this client gave"
+                        + " up on within " + grace.toMillis() + " ms (cancelGracePeriod), so the connection is taken"
+                        + " for unresponsive (a network partition or a frozen server) and closed"));
+            }
+        }, grace.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     // ---- closing -------------------------------------------------------------------------------------------------
@@ -932,6 +958,7 @@ public final class PgConnectionImpl implements PgConnection {
             command.cancelSent = true;
             cancelTarget.sendCancel(processId, secretKey);
             cancelRequests++;
+            armCancelGrace(command);
         }
     }
 

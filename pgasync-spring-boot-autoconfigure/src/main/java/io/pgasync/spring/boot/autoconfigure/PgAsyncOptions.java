@@ -91,6 +91,9 @@ public final class PgAsyncOptions {
         if (properties.getCommandTimeout() != null) {
             b.commandTimeout(properties.getCommandTimeout());
         }
+        if (properties.getCancelGracePeriod() != null) {
+            b.cancelGracePeriod(properties.getCancelGracePeriod());
+        }
         if (properties.getRewriteBatchedInserts() != null) {
             b.rewriteBatchedInserts(properties.getRewriteBatchedInserts());
         }

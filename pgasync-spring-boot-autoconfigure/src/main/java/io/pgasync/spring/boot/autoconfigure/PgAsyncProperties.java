@@ -58,6 +58,13 @@ public class PgAsyncProperties {
     private Duration commandTimeout;
 
     /**
+     * How long the server may take to finish a statement the client gave up on (a timeout, a cancelled call) after
+     * the cancel request; past it the connection is taken for unresponsive and closed. 0 waits forever. Driver
+     * default 10s.
+     */
+    private Duration cancelGracePeriod;
+
+    /**
      * Whether executeMany of a plain single-row INSERT ... VALUES sends one INSERT ... SELECT FROM unnest(...) per
      * 10,000 argument lists instead of one execution per list (statement triggers then fire once per batch). Driver
      * default false.
@@ -241,6 +248,24 @@ public class PgAsyncProperties {
      */
     public void setCommandTimeout(Duration commandTimeout) {
         this.commandTimeout = commandTimeout;
+    }
+
+    /**
+     * The cancel grace period setting (see the field of the same name).
+     *
+     * @return the value, or null for the driver's default
+     */
+    public Duration getCancelGracePeriod() {
+        return cancelGracePeriod;
+    }
+
+    /**
+     * Sets the cancel grace period setting.
+     *
+     * @param cancelGracePeriod the value
+     */
+    public void setCancelGracePeriod(Duration cancelGracePeriod) {
+        this.cancelGracePeriod = cancelGracePeriod;
     }
 
     /**

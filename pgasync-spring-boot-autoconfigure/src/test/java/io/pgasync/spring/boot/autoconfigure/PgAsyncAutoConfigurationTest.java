@@ -47,7 +47,7 @@ class PgAsyncAutoConfigurationTest {
         runner.withPropertyValues("pgasync.host=h1", "pgasync.database=d", "pgasync.username=u",
                 "pgasync.password=p", "pgasync.application-name=app1", "pgasync.connect-timeout=3s",
                 "pgasync.command-timeout=4s", "pgasync.target-session-attrs=read-write",
-                "pgasync.rewrite-batched-inserts=true",
+                "pgasync.rewrite-batched-inserts=true", "pgasync.cancel-grace-period=3s",
                 "pgasync.server-settings.search_path=app", "pgasync.server-settings.TimeZone=UTC",
                 "pgasync.ssl.mode=disable", "pgasync.statement-cache.size=7",
                 "pgasync.statement-cache.max-lifetime=1m", "pgasync.statement-cache.max-statement-size=2KB",
@@ -70,6 +70,7 @@ class PgAsyncAutoConfigurationTest {
                     assertThat(o.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(o.commandTimeout()).isEqualTo(Duration.ofSeconds(4));
                     assertThat(o.rewriteBatchedInserts()).isTrue();
+                    assertThat(o.cancelGracePeriod()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(o.targetSessionAttrs()).isEqualTo(TargetSessionAttrs.READ_WRITE);
                     assertThat(o.serverSettings()).containsEntry("search_path", "app").containsEntry("TimeZone",
                             "UTC");
