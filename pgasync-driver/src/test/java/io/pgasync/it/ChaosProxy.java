@@ -22,12 +22,15 @@ final class ChaosProxy implements AutoCloseable {
     private final InetSocketAddress upstream;
     private final List<Link> links = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** New connections get the server's bytes one at a time, each in its own write (reliability.md NET-09). */
+    private volatile boolean splitNewConnections;
 
     /** One proxied connection. */
     private final class Link {
         final Socket client;
         final Socket server;
         volatile boolean blackholed;
+        final boolean split = splitNewConnections;
         /** Server-to-client bytes still allowed before the cut; negative for no cut. */
         final AtomicLong cutBudget = new AtomicLong(-1);
 
@@ -57,6 +60,13 @@ final class ChaosProxy implements AutoCloseable {
                             }
                             continue;
                         }
+                    }
+                    if (toClient && split) {
+                        for (int i = 0; i < n; i++) {
+                            out.write(buffer[i]);
+                            out.flush(); // TCP_NODELAY: one byte per segment
+                        }
+                        continue;
                     }
                     out.write(buffer, 0, n);
                     out.flush();
@@ -143,6 +153,11 @@ final class ChaosProxy implements AutoCloseable {
         }, "chaos-proxy-" + name);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Connections opened from now on receive the server's bytes one per write (partial frames everywhere). */
+    void splitNewConnections() {
+        splitNewConnections = true;
     }
 
     /** The connections open now, as in a partition: bytes in either direction are dropped, sockets stay open. */

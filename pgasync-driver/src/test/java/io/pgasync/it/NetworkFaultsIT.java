@@ -113,6 +113,35 @@ class NetworkFaultsIT {
         assertThat(whole).isPositive(); // cuts beyond it
     }
 
+    /** NET-09: the server's bytes arrive one at a time, from the startup on: every reply is read whole. */
+    @Test
+    void repliesSplitIntoSingleBytesReadTheSameAsWholeOnes() throws Exception {
+        proxy.splitNewConnections();
+        PgConnection conn = await(PgConnection.connect(dsn("")));
+        PgConnection direct = TestSupport.connect(server);
+        try {
+            String sql = "SELECT g, g::text || repeat('é', g % 5) AS t, g * 1.5 AS n, now() - g * interval '1 hour'"
+                    + " AS ts, ARRAY[g, NULL, g + 1] AS a, ('{\"k\": ' || g || '}')::jsonb AS j FROM"
+                    + " generate_series(1, 200) AS g WHERE g > $1";
+            List<Row> split = await(conn.fetch(sql, 3));
+            List<Row> whole = await(direct.fetch(sql, 3));
+            assertThat(split).hasSize(197);
+            for (int i = 0; i < whole.size(); i++) {
+                for (int c = 0; c < whole.get(i).size(); c++) {
+                    if (c != 3) { // now() differs between the sessions
+                        assertThat(split.get(i).get(c)).as("row %d column %d", i, c).isEqualTo(whole.get(i).get(c));
+                    }
+                }
+            }
+            assertThat(await(conn.execute("SELECT 1; SELECT 2; SELECT 3"))).isEqualTo("SELECT 1");
+            assertThat(TestSupport.failure(conn.fetchVal("SELECT 1 / 0"))).hasMessageContaining("22012");
+            assertThat(await(conn.fetchVal("SELECT 'still in step'"))).isEqualTo("still in step");
+        } finally {
+            TestSupport.close(direct);
+            conn.terminate();
+        }
+    }
+
     /** NET-03: pooled connections partitioned while idle are found out by validation and replaced. */
     @Test
     void idleConnectionsPartitionedAwayAreValidatedAndReplaced() throws Exception {
