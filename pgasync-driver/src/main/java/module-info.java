@@ -9,6 +9,7 @@ module io.pgasync.driver {
     requires transitive io.netty.transport; // EventLoopGroup is an option
     requires io.netty.codec;
     requires io.netty.handler;
+    requires jdk.net; // TCP keep-alive timing on NIO sockets
     requires static io.netty.transport.classes.epoll;
     requires static io.netty.transport.unix.common;
 

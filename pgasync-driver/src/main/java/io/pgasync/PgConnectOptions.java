@@ -110,6 +110,10 @@ public final class PgConnectOptions {
     private final TargetSessionAttrs targetSessionAttrs;
     private final LoadBalanceHosts loadBalanceHosts;
     private final boolean keepalives;
+    private final Duration keepalivesIdle;
+    private final Duration keepalivesInterval;
+    private final Integer keepalivesCount;
+    private final Duration tcpUserTimeout;
     private final boolean tcpNoDelay;
     private final int statementCacheSize;
     private final Duration maxCachedStatementLifetime;
@@ -153,6 +157,10 @@ public final class PgConnectOptions {
         this.targetSessionAttrs = r.targetSessionAttrs;
         this.loadBalanceHosts = r.loadBalanceHosts;
         this.keepalives = r.keepalives;
+        this.keepalivesIdle = r.keepalivesIdle;
+        this.keepalivesInterval = r.keepalivesInterval;
+        this.keepalivesCount = r.keepalivesCount;
+        this.tcpUserTimeout = r.tcpUserTimeout;
         this.tcpNoDelay = r.tcpNoDelay;
         this.statementCacheSize = r.statementCacheSize;
         this.maxCachedStatementLifetime = r.maxCachedStatementLifetime;
@@ -233,6 +241,10 @@ public final class PgConnectOptions {
         b.targetSessionAttrs = targetSessionAttrs;
         b.loadBalanceHosts = loadBalanceHosts;
         b.keepalives = keepalives;
+        b.keepalivesIdle = keepalivesIdle;
+        b.keepalivesInterval = keepalivesInterval;
+        b.keepalivesCount = keepalivesCount;
+        b.tcpUserTimeout = tcpUserTimeout;
         b.tcpNoDelay = tcpNoDelay;
         b.statementCacheSize = statementCacheSize;
         b.maxCachedStatementLifetime = maxCachedStatementLifetime;
@@ -551,6 +563,46 @@ public final class PgConnectOptions {
     }
 
     /**
+     * How long a connection may be idle before TCP sends keep-alive probes: {@code keepalives_idle} (whole seconds);
+     * null for the operating system's default. Like libpq, it applies to TCP connections only.
+     *
+     * @return the idle time, or null
+     */
+    public Duration keepalivesIdle() {
+        return keepalivesIdle;
+    }
+
+    /**
+     * The time between TCP keep-alive probes that are not acknowledged: {@code keepalives_interval} (whole seconds);
+     * null for the operating system's default.
+     *
+     * @return the interval, or null
+     */
+    public Duration keepalivesInterval() {
+        return keepalivesInterval;
+    }
+
+    /**
+     * How many unacknowledged TCP keep-alive probes make the connection dead: {@code keepalives_count}; null for the
+     * operating system's default.
+     *
+     * @return the count, or null
+     */
+    public Integer keepalivesCount() {
+        return keepalivesCount;
+    }
+
+    /**
+     * How long transmitted data may stay unacknowledged before TCP closes the connection: {@code tcp_user_timeout}
+     * (milliseconds; Linux, with the native epoll transport); null for the operating system's default.
+     *
+     * @return the timeout, or null
+     */
+    public Duration tcpUserTimeout() {
+        return tcpUserTimeout;
+    }
+
+    /**
      * Whether Nagle's algorithm is disabled ({@code TCP_NODELAY}), default true, as libpq always does.
      *
      * @return true to disable Nagle's algorithm
@@ -740,6 +792,10 @@ public final class PgConnectOptions {
                 .append(", commandTimeout=").append(commandTimeout.isZero() ? "none" : commandTimeout)
                 .append(", cancelGracePeriod=").append(cancelGracePeriod.isZero() ? "none" : cancelGracePeriod)
                 .append(", keepalives=").append(keepalives)
+                .append(keepalivesIdle != null ? ", keepalivesIdle=" + keepalivesIdle : "")
+                .append(keepalivesInterval != null ? ", keepalivesInterval=" + keepalivesInterval : "")
+                .append(keepalivesCount != null ? ", keepalivesCount=" + keepalivesCount : "")
+                .append(tcpUserTimeout != null ? ", tcpUserTimeout=" + tcpUserTimeout : "")
                 .append(", tcpNoDelay=").append(tcpNoDelay)
                 .append(", statementCacheSize=").append(statementCacheSize)
                 .append(", maxCachedStatementLifetime=").append(maxCachedStatementLifetime)
@@ -811,6 +867,10 @@ public final class PgConnectOptions {
         private TargetSessionAttrs targetSessionAttrs;
         private LoadBalanceHosts loadBalanceHosts;
         private Boolean keepalives;
+        private Duration keepalivesIdle;
+        private Duration keepalivesInterval;
+        private Integer keepalivesCount;
+        private Duration tcpUserTimeout;
         private Boolean tcpNoDelay;
         private Integer statementCacheSize;
         private Duration maxCachedStatementLifetime;
@@ -1264,6 +1324,53 @@ public final class PgConnectOptions {
         }
 
         /**
+         * The idle time before TCP keep-alive probes ({@code keepalives_idle}); null for the OS default.
+         *
+         * @param keepalivesIdle whole seconds, at least 1
+         * @return this builder
+         */
+        public Builder keepalivesIdle(Duration keepalivesIdle) {
+            this.keepalivesIdle = keepalivesIdle;
+            return this;
+        }
+
+        /**
+         * The time between unacknowledged TCP keep-alive probes ({@code keepalives_interval}); null for the OS
+         * default.
+         *
+         * @param keepalivesInterval whole seconds, at least 1
+         * @return this builder
+         */
+        public Builder keepalivesInterval(Duration keepalivesInterval) {
+            this.keepalivesInterval = keepalivesInterval;
+            return this;
+        }
+
+        /**
+         * How many unacknowledged TCP keep-alive probes make a connection dead ({@code keepalives_count}); null
+         * for the OS default.
+         *
+         * @param keepalivesCount 1 to 127
+         * @return this builder
+         */
+        public Builder keepalivesCount(Integer keepalivesCount) {
+            this.keepalivesCount = keepalivesCount;
+            return this;
+        }
+
+        /**
+         * How long sent data may stay unacknowledged before TCP drops the connection ({@code tcp_user_timeout},
+         * Linux with the epoll transport); null for the OS default.
+         *
+         * @param tcpUserTimeout whole milliseconds, zero for the OS default
+         * @return this builder
+         */
+        public Builder tcpUserTimeout(Duration tcpUserTimeout) {
+            this.tcpUserTimeout = tcpUserTimeout;
+            return this;
+        }
+
+        /**
          * Whether Nagle's algorithm is disabled ({@code tcpNoDelay}); default true.
          *
          * @param tcpNoDelay true to disable Nagle's algorithm
@@ -1472,6 +1579,10 @@ public final class PgConnectOptions {
         TargetSessionAttrs targetSessionAttrs;
         LoadBalanceHosts loadBalanceHosts;
         boolean keepalives;
+        Duration keepalivesIdle;
+        Duration keepalivesInterval;
+        Integer keepalivesCount;
+        Duration tcpUserTimeout;
         boolean tcpNoDelay;
         int statementCacheSize;
         Duration maxCachedStatementLifetime;
@@ -1558,6 +1669,25 @@ public final class PgConnectOptions {
             keepalives = orDefault(b.keepalives,
                     convertRaw("keepalives", raw -> OptionValues.parseIntFlag("keepalives", raw.value, raw.where)), true);
             tcpNoDelay = orDefault(b.tcpNoDelay, bool("tcpNoDelay"), true);
+            keepalivesIdle = b.keepalivesIdle != null ? b.keepalivesIdle : convertRaw("keepalives_idle",
+                    raw -> OptionValues.parseWholeSeconds("keepalives_idle", raw.value, raw.where));
+            keepalivesInterval = b.keepalivesInterval != null ? b.keepalivesInterval : convertRaw(
+                    "keepalives_interval", raw -> OptionValues.parseWholeSeconds("keepalives_interval", raw.value,
+                            raw.where));
+            keepalivesCount = b.keepalivesCount != null ? b.keepalivesCount : convertRaw("keepalives_count",
+                    raw -> (int) OptionValues.parseLong("keepalives_count", raw.value, raw.where, true, 1, 127));
+            tcpUserTimeout = b.tcpUserTimeout != null ? b.tcpUserTimeout : convertRaw("tcp_user_timeout",
+                    raw -> Duration.ofMillis(OptionValues.parseLong("tcp_user_timeout", raw.value, raw.where, true, 0,
+                            Integer.MAX_VALUE)));
+            checkKeepaliveSetting("keepalives_idle", "keepalivesIdle", keepalivesIdle, Duration.ofSeconds(1));
+            checkKeepaliveSetting("keepalives_interval", "keepalivesInterval", keepalivesInterval,
+                    Duration.ofSeconds(1));
+            checkKeepaliveSetting("tcp_user_timeout", "tcpUserTimeout", tcpUserTimeout, Duration.ZERO);
+            if (keepalivesCount != null && (keepalivesCount < 1 || keepalivesCount > 127)) {
+                throw new PgConfigurationException("invalid keepalives_count " + keepalivesCount
+                        + " in PgConnectOptions.Builder.keepalivesCount: expected a number from 1 to 127",
+                        "keepalives_count");
+            }
 
             statementCacheSize = intSetting("statementCacheSize", b.statementCacheSize,
                     DEFAULT_STATEMENT_CACHE_SIZE, 0, Integer.MAX_VALUE);
@@ -1942,6 +2072,14 @@ public final class PgConnectOptions {
             if (value < min || value > max) {
                 throw new PgConfigurationException("invalid " + key + " " + value + " in PgConnectOptions.Builder."
                         + key + ": expected a number from " + min + " to " + max, key);
+            }
+        }
+
+        private static void checkKeepaliveSetting(String key, String builderMethod, Duration value, Duration min) {
+            if (value != null && (value.compareTo(min) < 0 || value.toSeconds() > Integer.MAX_VALUE / 1000)) {
+                throw new PgConfigurationException("invalid " + key + " " + value + " (PgConnectOptions.Builder."
+                        + builderMethod + "): expected at least " + min + ", and whole "
+                        + (key.equals("tcp_user_timeout") ? "milliseconds" : "seconds"), key);
             }
         }
 

@@ -40,6 +40,10 @@ class PgConnectOptionsKeywordTableTest {
                 row("application_name", "PGAPPNAME", "billing", PgConnectOptions::applicationName, "billing"),
                 row("fallback_application_name", null, "fallback", PgConnectOptions::applicationName, "fallback"),
                 row("keepalives", null, "0", PgConnectOptions::keepalives, false),
+                row("keepalives_idle", null, "30", PgConnectOptions::keepalivesIdle, Duration.ofSeconds(30)),
+                row("keepalives_interval", null, "5", PgConnectOptions::keepalivesInterval, Duration.ofSeconds(5)),
+                row("keepalives_count", null, "4", PgConnectOptions::keepalivesCount, 4),
+                row("tcp_user_timeout", null, "9000", PgConnectOptions::tcpUserTimeout, Duration.ofSeconds(9)),
                 row("sslmode", "PGSSLMODE", "verify-ca", PgConnectOptions::sslMode, SslMode.VERIFY_CA),
                 row("sslnegotiation", "PGSSLNEGOTIATION", "direct", PgConnectOptions::sslNegotiation,
                         SslNegotiation.DIRECT),
@@ -65,7 +69,9 @@ class PgConnectOptionsKeywordTableTest {
                 row("errorDetailInMessages", null, "false", PgConnectOptions::errorDetailInMessages, false),
                 row("nativeTransport", null, "false", PgConnectOptions::nativeTransport, false),
                 row("commandTimeout", null, "1.5", PgConnectOptions::commandTimeout, Duration.ofMillis(1500)),
-                row("tcpNoDelay", null, "false", PgConnectOptions::tcpNoDelay, false));
+                row("tcpNoDelay", null, "false", PgConnectOptions::tcpNoDelay, false),
+                row("rewriteBatchedInserts", null, "true", PgConnectOptions::rewriteBatchedInserts, true),
+                row("cancelGracePeriod", null, "2.5", PgConnectOptions::cancelGracePeriod, Duration.ofMillis(2500)));
     }
 
     private static Arguments row(String keyword, String env, String value, Function<PgConnectOptions, ?> getter,

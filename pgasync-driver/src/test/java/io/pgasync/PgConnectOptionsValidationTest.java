@@ -301,12 +301,22 @@ class PgConnectOptionsValidationTest {
     @Test
     void unsupportedLibpqKeywordsAreRefusedWithTheReason() {
         for (String keyword : List.of("service", "sslcrl", "sslcrldir", "sslcertmode", "ssl_min_protocol_version",
-                "requirepeer", "krbsrvname", "gsslib", "replication", "keepalives_idle", "tcp_user_timeout")) {
+                "requirepeer", "krbsrvname", "gsslib", "replication", "gssdelegation", "oauth_issuer")) {
             PgConfigurationException kv = refused(keyword + "=x");
             assertThat(kv.getKey()).isEqualTo(keyword);
             assertThat(kv.getMessage()).contains("unsupported").contains(keyword);
             assertThat(refused("postgresql://h/d?" + keyword + "=x").getKey()).isEqualTo(keyword);
         }
+    }
+
+    @Test
+    void keepaliveTimingOutOfRangeIsRefusedNamingTheKeyword() {
+        assertThat(refused("keepalives_count=0").getKey()).isEqualTo("keepalives_count");
+        assertThat(refused("keepalives_idle=-1").getKey()).isEqualTo("keepalives_idle");
+        assertThat(refused("keepalives_interval=0").getMessage()).contains("keepalives_interval");
+        assertThat(refused("tcp_user_timeout=soon").getKey()).isEqualTo("tcp_user_timeout");
+        assertThat(refused(isolated(home).keepalivesIdle(Duration.ofMillis(500))).getMessage())
+                .contains("keepalivesIdle");
     }
 
     @Test

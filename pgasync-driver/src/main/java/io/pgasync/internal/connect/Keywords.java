@@ -50,6 +50,10 @@ public final class Keywords {
         LIBPQ.put("application_name", "PGAPPNAME");
         LIBPQ.put("fallback_application_name", null);
         LIBPQ.put("keepalives", null);
+        LIBPQ.put("keepalives_idle", null);
+        LIBPQ.put("keepalives_interval", null);
+        LIBPQ.put("keepalives_count", null);
+        LIBPQ.put("tcp_user_timeout", null);
         LIBPQ.put("sslmode", "PGSSLMODE");
         LIBPQ.put("sslnegotiation", "PGSSLNEGOTIATION");
         LIBPQ.put("sslcompression", null);
@@ -80,10 +84,6 @@ public final class Keywords {
         UNSUPPORTED.put("gsslib", "gsslib is not supported" + gss);
         UNSUPPORTED.put("gssdelegation", "gssdelegation is not supported" + gss);
         UNSUPPORTED.put("replication", "the replication protocol is not supported");
-        UNSUPPORTED.put("keepalives_idle", "TCP keep-alive timing is not configurable yet; keepalives=1 uses the OS defaults");
-        UNSUPPORTED.put("keepalives_interval", "TCP keep-alive timing is not configurable yet; keepalives=1 uses the OS defaults");
-        UNSUPPORTED.put("keepalives_count", "TCP keep-alive timing is not configurable yet; keepalives=1 uses the OS defaults");
-        UNSUPPORTED.put("tcp_user_timeout", "tcp_user_timeout is not supported yet");
         UNSUPPORTED.put("scram_client_key", "SCRAM keys cannot be given in a connection string; give the password");
         UNSUPPORTED.put("scram_server_key", "SCRAM keys cannot be given in a connection string; give the password");
         UNSUPPORTED.put("oauth_issuer", "OAuth authentication is not supported");

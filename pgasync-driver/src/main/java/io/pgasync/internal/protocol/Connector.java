@@ -258,9 +258,16 @@ public final class Connector {
         if (host.isUnixSocket()) {
             bootstrap.channel(Transport.domainSocketChannel(group));
         } else {
-            bootstrap.channel(Transport.socketChannel(group))
+            Class<? extends Channel> channelClass = Transport.socketChannel(group);
+            bootstrap.channel(channelClass)
                     .option(ChannelOption.TCP_NODELAY, settings.tcpNoDelay())
                     .option(ChannelOption.SO_KEEPALIVE, settings.keepAlive());
+            if (settings.keepAlive()) {
+                Transport.keepaliveTiming(bootstrap, channelClass, options.keepalivesIdle(),
+                        options.keepalivesInterval(), options.keepalivesCount(), options.tcpUserTimeout());
+            } else if (options.tcpUserTimeout() != null) {
+                Transport.keepaliveTiming(bootstrap, channelClass, null, null, null, options.tcpUserTimeout());
+            }
         }
         if (deadline != 0) {
             long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));

@@ -1,11 +1,13 @@
 package io.pgasync.internal.protocol;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.SocketAddress;
+import java.time.Duration;
 
 /**
  * The parts of the transport that touch Netty's epoll classes, which are optional: this class checks for them by
@@ -68,5 +70,10 @@ final class EpollSupport {
 
     static SocketAddress domainSocketAddress(String path) {
         return EpollClasses.domainSocketAddress(path);
+    }
+
+    static void keepaliveTiming(Bootstrap bootstrap, Duration idle, Duration interval, Integer count,
+            Duration userTimeout) {
+        EpollClasses.keepaliveTiming(bootstrap, idle, interval, count, userTimeout);
     }
 }

@@ -1,13 +1,17 @@
 package io.pgasync.internal.protocol;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.pgasync.exception.PgConnectionException;
+import java.time.Duration;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * The Netty transport connections use: native epoll on Linux when it is on the class path (and allowed), NIO
@@ -57,6 +61,41 @@ final class Transport {
     }
 
     /** The unix-domain-socket channel class for a group, or a clear error when there is none. */
+    /**
+     * Sets libpq's keep-alive timing ({@code keepalives_idle}, {@code keepalives_interval}, {@code keepalives_count})
+     * and {@code tcp_user_timeout} on a TCP bootstrap; null (or a zero user timeout) leaves the OS default. NIO
+     * sockets take the keep-alive timing through {@code jdk.net}; the user timeout needs epoll and is ignored with
+     * a warning on NIO.
+     */
+    static void keepaliveTiming(Bootstrap bootstrap, Class<? extends Channel> channelClass, Duration idle,
+            Duration interval, Integer count, Duration userTimeout) {
+        boolean user = userTimeout != null && !userTimeout.isZero();
+        if (idle == null && interval == null && count == null && !user) {
+            return;
+        }
+        if (channelClass != NioSocketChannel.class) {
+            EpollSupport.keepaliveTiming(bootstrap, idle, interval, count, userTimeout);
+            return;
+        }
+        if (idle != null) {
+            bootstrap.option(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), (int) idle.toSeconds());
+        }
+        if (interval != null) {
+            bootstrap.option(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPINTERVAL), (int) interval.toSeconds());
+        }
+        if (count != null) {
+            bootstrap.option(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPCOUNT), count);
+        }
+        if (user && !userTimeoutWarned) {
+            userTimeoutWarned = true;
+            System.getLogger("io.pgasync.connect").log(System.Logger.Level.WARNING, "tcp_user_timeout is ignored:"
+                    + " it needs the native epoll transport (Linux, with netty-transport-native-epoll on the class"
+                    + " path), and this connection uses NIO");
+        }
+    }
+
+    private static volatile boolean userTimeoutWarned;
+
     static Class<? extends Channel> domainSocketChannel(EventLoopGroup group) {
         if (!epollAvailable()) {
             throw new PgConnectionException("Unix domain sockets need Netty's native epoll transport: add"
