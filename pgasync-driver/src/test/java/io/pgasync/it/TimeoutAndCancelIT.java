@@ -106,6 +106,30 @@ class TimeoutAndCancelIT {
         assertThat(left).as("backend %d still there", pid).isEqualTo("0");
     }
 
+    /**
+     * SRV-07: a cancel sent for one statement never cancels the next one, however the timing falls (the statement
+     * may end before the cancel request arrives).
+     */
+    @Test
+    void aLateCancelNeverHitsTheNextStatement() throws Exception {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        int hitNext = 0;
+        for (int i = 0; i < 150; i++) {
+            CompletableFuture<Object> victim = conn.fetchVal("SELECT pg_sleep($1::float8 / 1000)", random.nextInt(0, 3));
+            long spin = System.nanoTime() + random.nextLong(0, 3_000_000);
+            while (System.nanoTime() < spin) {
+                Thread.onSpinWait();
+            }
+            victim.cancel(true);
+            try { // the next statement runs long enough (20 ms) for a late cancel to land in it
+                assertThat(await(conn.fetchVal("SELECT $1::int FROM pg_sleep(0.02)", i))).isEqualTo(i);
+            } catch (io.pgasync.exception.QueryCanceledException e) {
+                hitNext++;
+            }
+        }
+        assertThat(hitNext).as("statements cancelled by a cancel meant for the one before").isZero();
+    }
+
     private void awaitRunning(int pid) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {

@@ -46,7 +46,14 @@ final class CancelTarget {
         return host;
     }
 
-    void sendCancel(int processId, byte[] secretKey) {
+    /**
+     * Sends a CancelRequest.
+     *
+     * @return completes when the server has closed the cancel connection (it closes it once the backend has been
+     *     signalled), or the attempt failed, or {@value #CANCEL_TIMEOUT_SECONDS} seconds passed; never fails
+     */
+    CompletableFuture<Void> sendCancel(int processId, byte[] secretKey) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         Bootstrap bootstrap = new Bootstrap().group(group).channel(channelClass)
                 .handler(new Connector.SetupHandler());
         if (!host.isUnixSocket()) {
@@ -55,9 +62,11 @@ final class CancelTarget {
         bootstrap.connect(address).addListener(f -> {
             if (!f.isSuccess()) {
                 LOG.log(System.Logger.Level.DEBUG, "could not send a cancel request to " + host + ": " + f.cause());
+                done.complete(null);
                 return;
             }
             Channel channel = ((io.netty.channel.ChannelFuture) f).channel();
+            channel.closeFuture().addListener(c -> done.complete(null));
             channel.eventLoop().schedule(() -> channel.close(), CANCEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (tls == null) {
                 writeCancel(channel, processId, secretKey);
@@ -86,11 +95,13 @@ final class CancelTarget {
             FrontendMessages.sslRequest(request);
             channel.writeAndFlush(request);
         });
+        return done;
     }
 
+    /** Writes the request and leaves the connection open: the server closes it once it has signalled the backend. */
     private static void writeCancel(Channel channel, int processId, byte[] secretKey) {
         ByteBuf message = channel.alloc().buffer(12 + secretKey.length);
         FrontendMessages.cancelRequest(message, processId, secretKey);
-        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 }

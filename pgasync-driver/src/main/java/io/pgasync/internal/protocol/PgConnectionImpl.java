@@ -93,6 +93,8 @@ public final class PgConnectionImpl implements PgConnection {
     /** Incremented by reset(): prepared statements and cursors of an earlier generation are invalid. */
     private volatile int generation;
 
+    /** CancelRequests whose connection the server has not closed yet (event loop); writing waits for them. */
+    private int cancelsInFlight;
     /** CancelRequests sent (written on the event loop); and their number when reset() last ran. */
     private volatile int cancelRequests;
     private volatile int cancelRequestsAtReset;
@@ -149,7 +151,7 @@ public final class PgConnectionImpl implements PgConnection {
 
     /** Writes queued commands while the pipeline has room, stopping at a command that awaits a reply. */
     void pump() {
-        while (!unwritten.isEmpty() && inflight.size() < config.pipelineLimit() && !closed) {
+        while (!unwritten.isEmpty() && inflight.size() < config.pipelineLimit() && !closed && cancelsInFlight == 0) {
             Command command = unwritten.peek();
             if (command.abandoned && !command.started) {
                 unwritten.poll();
@@ -537,11 +539,35 @@ public final class PgConnectionImpl implements PgConnection {
         if (!head.cancelSent && head.cancellable()) {
             head.cancelSent = true;
             if (cancelTarget != null && secretKey != null) {
-                cancelTarget.sendCancel(processId, secretKey);
-                cancelRequests++;
+                sendCancel();
             }
         }
         armCancelGrace(head); // also for a statement still being prepared: its reply is as overdue
+    }
+
+    /**
+     * Sends a CancelRequest for the statement running now, and holds back every command not yet written until the
+     * server has closed the cancel connection, that is, until the backend has been signalled: a statement written
+     * before that could be the one the late signal cancels (the cancelled one may end just as the request is sent).
+     * Event loop only.
+     */
+    private void sendCancel() {
+        cancelRequests++;
+        cancelsInFlight++;
+        cancelTarget.sendCancel(processId, secretKey).whenComplete((v, e) -> {
+            if (loop.inEventLoop()) {
+                cancelDelivered();
+            } else {
+                loop.execute(this::cancelDelivered);
+            }
+        });
+    }
+
+    private void cancelDelivered() {
+        cancelsInFlight--;
+        if (cancelsInFlight == 0 && !closed) {
+            pump();
+        }
     }
 
     /**
@@ -689,8 +715,7 @@ public final class PgConnectionImpl implements PgConnection {
         if (head != null && !head.cancelSent && head.cancellable() && !closed && cancelTarget != null
                 && secretKey != null) {
             head.cancelSent = true;
-            cancelTarget.sendCancel(processId, secretKey);
-            cancelRequests++;
+            sendCancel();
         }
         channel.close();
     }
@@ -956,8 +981,7 @@ public final class PgConnectionImpl implements PgConnection {
     void requestCancel(Command command) {
         if (inflight.peek() == command && !command.cancelSent && cancelTarget != null && secretKey != null) {
             command.cancelSent = true;
-            cancelTarget.sendCancel(processId, secretKey);
-            cancelRequests++;
+            sendCancel();
             armCancelGrace(command);
         }
     }
