@@ -130,6 +130,26 @@ class TimeoutAndCancelIT {
         assertThat(hitNext).as("statements cancelled by a cancel meant for the one before").isZero();
     }
 
+    /**
+     * SRV-07, pipelined: the next statement was already sent when the cancel for the one ahead went out. If the
+     * late cancel lands in it, it was rolled back whole, and the driver runs it again: its caller sees its own
+     * answer.
+     */
+    @Test
+    void aStatementAlreadySentBehindACancelledOneStillGetsItsOwnAnswer() throws Exception {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 150; i++) {
+            CompletableFuture<Object> victim = conn.fetchVal("SELECT pg_sleep($1::float8 / 1000)", random.nextInt(0, 3));
+            CompletableFuture<Object> next = conn.fetchVal("SELECT $1::int FROM pg_sleep(0.02)", i);
+            long spin = System.nanoTime() + random.nextLong(0, 3_000_000);
+            while (System.nanoTime() < spin) {
+                Thread.onSpinWait();
+            }
+            victim.cancel(true);
+            assertThat(await(next)).as("round %d", i).isEqualTo(i);
+        }
+    }
+
     private void awaitRunning(int pid) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {

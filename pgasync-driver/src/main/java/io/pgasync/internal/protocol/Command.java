@@ -36,6 +36,11 @@ abstract class Command {
     ScheduledFuture<?> timeoutTask;
     /** Whether a CancelRequest was sent for this command. */
     boolean cancelSent;
+    /**
+     * Whether this command was already sent when a CancelRequest for the command ahead of it went out: the request
+     * may arrive after that command ended and cancel this one instead.
+     */
+    boolean exposedToCancel;
     /** Whether the connection watches for the server's answer to this abandoned command (cancelGracePeriod). */
     boolean graceArmed;
 

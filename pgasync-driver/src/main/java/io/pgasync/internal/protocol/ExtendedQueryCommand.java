@@ -477,6 +477,17 @@ final class ExtendedQueryCommand<T> extends Command {
     }
 
     private void onExecuted(PgConnectionImpl conn) {
+        if (serverError != null && exposedToCancel && isUserCancel(serverError) && conn.transactionStatus() == 'I'
+                && conn.nothingInFlight() && attempts == 0 && !abandoned && !future.isDone()) {
+            // a cancel meant for the statement ahead of this one, which ended just before it arrived; this one was
+            // rolled back whole (its own Sync, no transaction block) and nothing was sent after it, so it runs
+            // again, in its place, once the cancel is through
+            attempts++;
+            exposedToCancel = false;
+            resetForRetry();
+            conn.retry(this);
+            return;
+        }
         if (serverError != null && isStaleStatement(serverError) && entry != null && fixed == null) {
             conn.statements.remove(entry);
             if ("0A000".equals(serverError.getSqlState())) {
@@ -519,6 +530,12 @@ final class ExtendedQueryCommand<T> extends Command {
         rowCount = 0;
         serverError = null;
         clientError = null;
+    }
+
+    /** A cancel request's error, not a statement_timeout's (the same SQLSTATE, 57014). */
+    private static boolean isUserCancel(PgServerException e) {
+        String message = e.getServerMessage();
+        return "57014".equals(e.getSqlState()) && (message == null || !message.contains("timeout"));
     }
 
     private static boolean isStaleStatement(PgServerException e) {

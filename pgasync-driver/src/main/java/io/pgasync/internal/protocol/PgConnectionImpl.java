@@ -554,6 +554,12 @@ public final class PgConnectionImpl implements PgConnection {
     private void sendCancel() {
         cancelRequests++;
         cancelsInFlight++;
+        Command head = inflight.peek();
+        for (Command command : inflight) {
+            if (command != head) {
+                command.exposedToCancel = true; // already sent: a late signal could land in it
+            }
+        }
         cancelTarget.sendCancel(processId, secretKey).whenComplete((v, e) -> {
             if (loop.inEventLoop()) {
                 cancelDelivered();
@@ -561,6 +567,11 @@ public final class PgConnectionImpl implements PgConnection {
                 loop.execute(this::cancelDelivered);
             }
         });
+    }
+
+    /** Whether no command is in flight: for the one whose replies just ended, nothing was sent behind it. */
+    boolean nothingInFlight() {
+        return inflight.isEmpty();
     }
 
     private void cancelDelivered() {
