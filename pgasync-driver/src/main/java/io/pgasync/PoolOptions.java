@@ -483,7 +483,7 @@ public final class PoolOptions {
      * {@link PgConnection#reset()} (roll back, then {@link PgConnection#getResetQuery()}).
      *
      * <p>The default reset is pipelined for a connection released quiet (on its event loop, nothing in flight, no
-     * transaction, no query cancelled during the lease): it goes back to the pool as soon as the reset is queued on
+     * transaction): it goes back to the pool as soon as the reset is queued on
      * it, and the next holder's statements follow the reset on the wire (a connection runs its commands in order, so
      * they see the reset session) without waiting for its round trip. Should such a reset fail, the connection is
      * closed, and calls a new holder already queued behind it fail with a connection-closed error. Other releases,

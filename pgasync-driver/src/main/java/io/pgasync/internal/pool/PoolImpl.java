@@ -617,7 +617,7 @@ public final class PoolImpl implements PgPool {
             lease.releaseFuture.complete(null);
             return;
         }
-        if (options.reset() == null && e.conn instanceof PgConnectionImpl impl && impl.isQuietSinceLastReset()) {
+        if (options.reset() == null && e.conn instanceof PgConnectionImpl impl && impl.isQuiet()) {
             resetPipelined(e);
             lease.releaseFuture.complete(null);
             return;
@@ -642,10 +642,10 @@ public final class PoolImpl implements PgPool {
      * The default reset ({@link PgConnection#reset()}), pipelined: the connection is back in the pool as soon as its
      * reset query is queued, so the next holder's statements follow the reset on the wire instead of waiting for its
      * round trip. The connection runs its commands in order, so the next holder still sees a reset session. Only for
-     * a quiet connection (nothing in flight, no transaction, no CancelRequest sent during the lease: see
-     * {@link PgConnectionImpl#isQuietSinceLastReset()}); any other is reset the awaited way. If the reset fails
-     * anyway, the connection is closed (and its lease, if it has a new holder, revoked): calls queued behind the
-     * reset fail with a connection-closed error rather than run on a session that was not reset.
+     * a quiet connection (nothing in flight, no transaction: see {@link PgConnectionImpl#isQuiet()}); any other is
+     * reset the awaited way. If the reset fails, the connection is closed (and its lease, if it has a new holder,
+     * revoked): calls queued behind the reset fail with a connection-closed error rather than run on a session that
+     * was not reset.
      */
     private void resetPipelined(PoolEntry e) {
         CompletableFuture<Void> done;

@@ -38,16 +38,16 @@ record BatchInsertRewrite(String sql, int parameterCount) {
         int valuesAt = -1;
         int depth = 0;
         while (i < n) { // the target and its column list, up to VALUES at the top level
+            int next = skipSpace(sql, i);
+            if (next != i) {
+                i = next;
+                continue;
+            }
             char c = sql.charAt(i);
             if (c == '"') {
                 i = SqlParameters.skipQuotedIdentifier(sql, i);
             } else if (c == '\'' || c == '$' || c == ';') {
                 return null; // no literals, parameters or dollar quotes belong in a target
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int eol = sql.indexOf('\n', i);
-                i = eol < 0 ? n : eol + 1;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = SqlParameters.skipBlockComment(sql, i);
             } else if (c == '(') {
                 depth++;
                 i++;

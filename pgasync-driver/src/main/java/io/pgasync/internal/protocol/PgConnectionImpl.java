@@ -95,9 +95,6 @@ public final class PgConnectionImpl implements PgConnection {
 
     /** CancelRequests whose connection the server has not closed yet (event loop); writing waits for them. */
     private int cancelsInFlight;
-    /** CancelRequests sent (written on the event loop); and their number when reset() last ran. */
-    private volatile int cancelRequests;
-    private volatile int cancelRequestsAtReset;
 
     /** The transaction object that started the current transaction block, if it was started through one. */
     volatile TransactionImpl topTransaction;
@@ -552,7 +549,6 @@ public final class PgConnectionImpl implements PgConnection {
      * Event loop only.
      */
     private void sendCancel() {
-        cancelRequests++;
         cancelsInFlight++;
         Command head = inflight.peek();
         for (Command command : inflight) {
@@ -1390,7 +1386,6 @@ public final class PgConnectionImpl implements PgConnection {
 
     @Override
     public CompletableFuture<Void> reset() {
-        cancelRequestsAtReset = cancelRequests;
         notificationListeners.clear();
         logListeners.clear();
         generation++;
@@ -1416,13 +1411,13 @@ public final class PgConnectionImpl implements PgConnection {
 
     /**
      * For the pool, which may then pipeline the reset ahead of the next holder's commands: true on the event loop
-     * when nothing is queued or in flight, no transaction is open, and no CancelRequest was sent since the last
-     * {@link #reset()}. A CancelRequest still on its way could otherwise cancel the reset, or the next holder's first
-     * statement, and a reset that must roll back would leave {@link #isInTransaction()} stale for the next holder.
+     * when nothing is queued or in flight and no transaction is open (a reset that must roll back would leave
+     * {@link #isInTransaction()} stale for the next holder). A CancelRequest still on its way needs no check here:
+     * the connection holds back every unsent command, the reset too, until the server has taken it.
      */
-    public boolean isQuietSinceLastReset() {
+    public boolean isQuiet() {
         return loop.inEventLoop() && unwritten.isEmpty() && inflight.isEmpty() && transactionStatus == 'I'
-                && topTransaction == null && cancelRequests == cancelRequestsAtReset && !closing && !closed;
+                && topTransaction == null && !closing && !closed;
     }
 
     @Override
